@@ -1,0 +1,153 @@
+#include "restjob.h"
+
+#include "githubclient.h"
+#include "linkheader.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#ifndef MAINSTAY_VERSION
+#define MAINSTAY_VERSION "0"
+#endif
+
+namespace Mainstay {
+
+namespace {
+constexpr int MaxRedirects = 5;
+}
+
+RestJob::RestJob(GitHubClient *client, Request request)
+    : QObject(client)
+    , m_client(client)
+    , m_request(std::move(request))
+{}
+
+RestJob::~RestJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void RestJob::start(QNetworkAccessManager *nam)
+{
+    m_nam = nam;
+    send(m_request.url, true);
+}
+
+void RestJob::send(const QUrl &url, bool withToken)
+{
+    m_withToken = withToken && m_client->hasToken();
+    if (m_withToken && !GitHubClient::mayCarryToken(url)) {
+        m_response.url = url;
+        m_response.error.kind = ApiError::Kind::InsecureUrl;
+        m_response.error.serverMessage = url.host();
+        finish();
+        return;
+    }
+
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/vnd.github+json");
+    request.setRawHeader("X-GitHub-Api-Version", "2022-11-28");
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("Mainstay/" MAINSTAY_VERSION));
+    if (m_withToken)
+        request.setRawHeader("Authorization", m_client->authorization());
+    // Redirects are followed here, not by Qt, so that the token is dropped when the host changes.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setTransferTimeout(m_client->timeoutMs());
+    for (auto it = m_request.extraHeaders.cbegin(); it != m_request.extraHeaders.cend(); ++it)
+        request.setRawHeader(it.key(), it.value());
+    if (!m_request.body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+
+    m_client->jobSent();
+    m_reply = m_nam->sendCustomRequest(request, m_request.verb, m_request.body);
+    connect(m_reply, &QNetworkReply::finished, this, &RestJob::onReplyFinished);
+}
+
+void RestJob::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+
+    ApiResponse response;
+    response.url = reply->url();
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        response.headers.insert(name.toLower(), value);
+    response.body = reply->readAll();
+    response.rateLimit = rateLimitFromHeaders(response.headers);
+    response.links = parseLinkHeader(response.header("link"));
+
+    const bool redirect = response.status == 301 || response.status == 302 ||
+                          response.status == 303 || response.status == 307 ||
+                          response.status == 308;
+    const QByteArray location = response.header("location");
+    if (redirect && !location.isEmpty() && !m_cancelled) {
+        if (++m_redirects > MaxRedirects) {
+            response.error = ApiError::malformed(QStringLiteral("too many redirects"));
+            m_response = response;
+            finish();
+            return;
+        }
+        const QUrl target = response.url.resolved(QUrl::fromEncoded(location));
+        // Keep the token only while the host, port and scheme stay the same.
+        const bool sameOrigin = target.host() == m_request.url.host() &&
+                                target.port() == m_request.url.port() &&
+                                target.scheme() == m_request.url.scheme();
+        if (response.status == 303) {
+            m_request.verb = "GET";
+            m_request.body.clear();
+        }
+        send(target, m_withToken && sameOrigin);
+        return;
+    }
+
+    const QNetworkReply::NetworkError networkError =
+        m_cancelled ? QNetworkReply::OperationCanceledError : reply->error();
+    // An HTTP error status also sets a QNetworkReply error; the status is what counts then.
+    response.error =
+        ApiError::fromResponse(response.status, networkError, reply->errorString(),
+                               response.headers, response.body, QDateTime::currentDateTimeUtc());
+    if (!response.error.isError() && response.status == 0)
+        response.error = ApiError::malformed(QStringLiteral("no HTTP status"));
+    response.error.context =
+        QString::fromLatin1(m_request.verb) + QLatin1Char(' ') + m_request.url.path();
+    m_response = std::move(response);
+    finish();
+}
+
+void RestJob::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    if (m_reply) {
+        m_reply->abort(); // finished() follows and reports the cancellation
+        return;
+    }
+    m_response.error.kind = ApiError::Kind::Cancelled;
+    finish();
+}
+
+void RestJob::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_client->jobDone(this);
+    Q_EMIT finished(this);
+    if (m_autoDelete)
+        deleteLater();
+}
+
+} // namespace Mainstay

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "apiresponse.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Mainstay {
+
+class GitHubClient;
+
+// One REST request, redirects included. Created by GitHubClient; starts when the client has a
+// free slot. Emits finished() exactly once; response() and error() are valid from then on. The
+// job deletes itself after finished() unless setAutoDelete(false).
+class RestJob : public QObject
+{
+    Q_OBJECT
+public:
+    struct Request
+    {
+        QByteArray verb = "GET";
+        QUrl url;
+        QByteArray body; // JSON for POST/PATCH/PUT
+        QHash<QByteArray, QByteArray> extraHeaders;
+    };
+
+    ~RestJob() override;
+
+    const Request &request() const { return m_request; }
+    const ApiResponse &response() const { return m_response; }
+    const ApiError &error() const { return m_response.error; }
+    bool isFinished() const { return m_finished; }
+    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+    // Aborts the request; finished() fires with a Cancelled error.
+    void cancel();
+
+Q_SIGNALS:
+    void finished(Mainstay::RestJob *job);
+
+private:
+    friend class GitHubClient;
+    RestJob(GitHubClient *client, Request request);
+    void start(QNetworkAccessManager *nam);
+    void send(const QUrl &url, bool withToken);
+    void onReplyFinished();
+    void finish();
+
+    GitHubClient *m_client;
+    Request m_request;
+    ApiResponse m_response;
+    QNetworkAccessManager *m_nam = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    int m_redirects = 0;
+    bool m_withToken = true;
+    bool m_finished = false;
+    bool m_cancelled = false;
+    bool m_autoDelete = true;
+};
+
+} // namespace Mainstay
