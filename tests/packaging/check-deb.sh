@@ -11,7 +11,8 @@
 #       `usr/bin/mainstay --version` against the system's Qt, as an installed copy would.
 #
 # Environment: CPACK (default: cpack), APP_ID (default: io.github.mainstayapp.Mainstay).
-# Needs dpkg-deb, dpkg-shlibdeps (dpkg-dev), file, readelf (binutils), desktop-file-validate.
+# Needs dpkg-deb, dpkg-shlibdeps (dpkg-dev), file, readelf (binutils), desktop-file-validate,
+# appstreamcli.
 # Touches no network and nothing outside the temporary directory and DEB_DIR.
 set -eu
 
@@ -80,6 +81,9 @@ contents)
     dpkg-deb -x "$deb" "$tmp/root"
     desktop-file-validate "$tmp/root/usr/share/applications/$app_id.desktop" ||
         fail "the packaged desktop file does not validate"
+    # The metainfo as installed, next to the desktop file its <launchable> names.
+    appstreamcli validate-tree --no-net "$tmp/root" ||
+        fail "appstreamcli validate-tree rejects the installed tree"
     # An installed executable must not look for libraries in the build tree.
     if readelf -d "$tmp/root/usr/bin/mainstay" | grep -E '\((RPATH|RUNPATH)\)' >"$tmp/rpath"; then
         grep -F "$build_dir" "$tmp/rpath" && fail "usr/bin/mainstay has a run path into the build tree"
