@@ -1,5 +1,6 @@
 // Damaged versions of GitHub's own examples: every truncation and a few hundred deterministic
 // mutations. The parsers must never crash, and a failure must say where the problem is.
+// MAINSTAY_FUZZ_VERBOSE=1 prints every mutation that failed and the error it gave.
 
 #include "openapiexamples.h"
 #include "operationparsers.h"
