@@ -1,0 +1,62 @@
+#pragma once
+
+#include "comment.h"
+#include "demoissueevent.h"
+#include "issue.h"
+#include "label.h"
+#include "milestone.h"
+#include "pullrequest.h"
+#include "release.h"
+#include "user.h"
+#include "workflow.h"
+#include "workflowjob.h"
+#include "workflowrun.h"
+
+#include <QList>
+
+namespace Mainstay {
+
+// A whole generated repository: what DemoGitHubBackend serves. Plain data, copyable and
+// comparable, so that determinism is one operator== away.
+struct DemoDataset
+{
+    quint64 seed = 0;
+    QDateTime now; // every time in the dataset is relative to this
+
+    QString owner;
+    QString name;
+    qint64 repositoryId = 0;
+    QString description;
+    QString defaultBranch;
+
+    User viewer;             // who GET /user says the token belongs to (a maintainer)
+    QList<User> maintainers; // collaborators with write access
+    QList<Label> labels;
+    QList<Milestone> milestones;
+    QList<Issue> issues;             // issues only, by number
+    QList<PullRequest> pullRequests; // pull requests, by number; numbers interleave with issues
+    QList<Comment> comments;         // issue and pull request comments, by creation time
+    QList<DemoIssueEvent> events;    // by creation time
+    QList<Release> releases;         // newest first; the first is a draft for the next version
+    QList<Workflow> workflows;
+    QList<WorkflowRun> runs;            // latest attempt of every run, newest first
+    QList<WorkflowRun> earlierAttempts; // the attempts before the latest, of re-run runs
+    QList<WorkflowJob> jobs;            // every job of every attempt of every run
+
+    // The Release run that is in progress at `now`. Its jobs in `jobs` show their state at `now`;
+    // liveRunPlan holds every job of that run as it will have run once finished (success), from
+    // which DemoGitHubBackend computes the state at any later time.
+    qint64 liveRunId = 0;
+    QList<WorkflowJob> liveRunPlan;
+
+    // Pull requests whose size label deliberately disagrees with their size, or is missing,
+    // so that the hygiene view has problems to show.
+    QList<int> wrongSizeLabelPulls;
+    QList<int> missingSizeLabelPulls;
+
+    QString fullName() const { return owner + QLatin1Char('/') + name; }
+
+    bool operator==(const DemoDataset &) const = default;
+};
+
+} // namespace Mainstay
