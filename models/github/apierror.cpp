@@ -143,7 +143,11 @@ ApiError ApiError::fromResponse(int httpStatus, QNetworkReply::NetworkError netw
 {
     ApiError error;
     error.httpStatus = httpStatus;
-    if (httpStatus == 0) {
+    // Qt's transport errors (1-199: connection, TLS, proxy) mean the answer did not arrive whole,
+    // whatever status line came before: a body cut off mid-way is no success.
+    const bool transportError =
+        networkError > QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied;
+    if (httpStatus == 0 || transportError) {
         switch (networkError) {
         case QNetworkReply::NoError:
             return error;

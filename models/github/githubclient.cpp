@@ -23,7 +23,7 @@ QUrl GitHubClient::graphqlUrl() const
     QUrl url = m_apiUrl;
     QString path = url.path();
     if (path.endsWith(QLatin1String("/api/v3")))
-        path.chop(3); // ".../api/v3" -> ".../api/", then "graphql"
+        path.chop(2); // ".../api/v3" -> ".../api/", then "graphql"
     else if (!path.endsWith(QLatin1Char('/')))
         path += QLatin1Char('/');
     url.setPath(path + QStringLiteral("graphql"));

@@ -84,7 +84,8 @@ void RestJob::onReplyFinished()
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     for (const auto &[name, value] : reply->rawHeaderPairs())
         response.headers.insert(name.toLower(), value);
-    response.body = reply->readAll();
+    if (reply->isOpen()) // an aborted or timed-out reply has no body to read
+        response.body = reply->readAll();
     response.rateLimit = rateLimitFromHeaders(response.headers);
     response.links = parseLinkHeader(response.header("link"));
 
@@ -112,8 +113,10 @@ void RestJob::onReplyFinished()
         return;
     }
 
-    const QNetworkReply::NetworkError networkError =
-        m_cancelled ? QNetworkReply::OperationCanceledError : reply->error();
+    // Qt reports its transfer timeout as a cancellation; only cancel() is one.
+    QNetworkReply::NetworkError networkError = reply->error();
+    if (networkError == QNetworkReply::OperationCanceledError && !m_cancelled)
+        networkError = QNetworkReply::TimeoutError;
     // An HTTP error status also sets a QNetworkReply error; the status is what counts then.
     response.error =
         ApiError::fromResponse(response.status, networkError, reply->errorString(),
