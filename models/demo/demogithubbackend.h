@@ -1,0 +1,117 @@
+#pragma once
+
+#include "clock.h"
+#include "demodataset.h"
+#include "demoliverun.h"
+#include "httprequest.h"
+#include "httpresponse.h"
+#include "ratelimit.h"
+
+#include <QMutex>
+#include <functional>
+#include <optional>
+
+namespace Mainstay {
+
+// A fake GitHub REST API over a DemoDataset: the demo mode's server and the programmable GitHub
+// of the tests. Plug handle() into a LoopbackHttpServer:
+//
+//     auto backend = std::make_shared<DemoGitHubBackend>(
+//         DemoDataGenerator::generate(DemoDataGenerator::DefaultSeed, now));
+//     LoopbackHttpServer server;
+//     server.setHandler([backend](const HttpRequest &r) { return backend->handle(r); });
+//     server.start();   // then point the client at server.baseUrl()
+//
+// Reads: the repository, issues (state, labels, since, sort, direction, creator, assignee),
+// issue and repository-wide comments, issue events, pulls, labels, milestones, releases,
+// collaborators, workflows, runs, attempts and jobs, /user and /rate_limit, all paginated with
+// GitHub's Link header built from the request's Host. Under a "/api/v3" prefix the same routes
+// answer, as on GitHub Enterprise. Every response carries GitHub's rate-limit headers (core,
+// 5000 an hour, one used per request except 304s and /rate_limit); 200 answers carry an ETag, and
+// a matching If-None-Match gets 304 with no body.
+//
+// Writes change the dataset in memory only, bump updated_at, record issue events, and show up in
+// later reads: issue labels (add, replace, remove), issue edits (state, state_reason, title,
+// body, labels, assignees, milestone), comments, labels and releases. Invalid input gets GitHub's
+// 422 "Validation Failed" with an errors list; malformed JSON gets 400 "Problems parsing JSON".
+//
+// The in-progress Release run is replayed from the dataset's plan against `clock`, `speed` times
+// faster than the clock: at construction it is as in the dataset (about a quarter done), and it
+// completes successfully (at the default 10x) a couple of minutes later. Its timestamps are on
+// the clock's timeline, and bodies only change when a job or step changes, so polling an
+// unchanged run gets 304s.
+//
+// Thread-safe: every public function may be called from any thread.
+class DemoGitHubBackend
+{
+public:
+    using Fault = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
+
+    explicit DemoGitHubBackend(DemoDataset dataset, Clock *clock = Clock::system(),
+                               double speed = 10.0);
+
+    HttpResponse handle(const HttpRequest &request);
+
+    // Consulted before routing; a response it returns is sent as is (no rate-limit accounting).
+    // It runs without the backend's lock held, so it may call dataset() or rateLimit().
+    void setFault(Fault fault);
+
+    // A copy of the data as served right now (the live run as of the clock's now).
+    DemoDataset dataset() const;
+    // The core bucket as the next response would report it before counting itself.
+    RateLimit rateLimit() const;
+    void setRateLimitRemaining(int remaining);
+    // When (on the clock) the live run completes; invalid when there is none.
+    QDateTime liveRunFinishesAt() const;
+
+    // What a route answers before headers are added; declared here only so that the helpers in
+    // the .cpp can build it.
+    struct Reply;
+
+private:
+
+    Reply route(const HttpRequest &request, const QString &apiBase, const QStringList &segments);
+    Reply routeRepository(const HttpRequest &request, const QString &apiBase,
+                          const QStringList &rest);
+
+    Reply listIssues(const HttpRequest &request, const QString &apiBase);
+    Reply listComments(const HttpRequest &request, const QString &apiBase, int issueNumber);
+    Reply listEvents(const HttpRequest &request, const QString &apiBase, int issueNumber);
+    Reply listPulls(const HttpRequest &request, const QString &apiBase);
+    Reply listReleases(const HttpRequest &request, const QString &apiBase);
+    Reply listRuns(const HttpRequest &request, const QString &apiBase, qint64 workflowId);
+    Reply listJobs(const HttpRequest &request, const QString &apiBase, qint64 runId, int attempt);
+
+    Reply addIssueLabels(const HttpRequest &request, const QString &apiBase, int number,
+                         bool replace);
+    Reply removeIssueLabel(const QString &apiBase, int number, const QString &name);
+    Reply editIssue(const HttpRequest &request, const QString &apiBase, int number);
+    Reply createComment(const HttpRequest &request, const QString &apiBase, int number);
+    Reply createLabel(const HttpRequest &request, const QString &apiBase);
+    Reply editLabel(const HttpRequest &request, const QString &apiBase, const QString &name);
+    Reply createRelease(const HttpRequest &request, const QString &apiBase);
+    Reply editRelease(const HttpRequest &request, const QString &apiBase, qint64 id);
+
+    Issue *findItem(int number);
+    const Issue *findItem(int number) const;
+    int labelIndex(const QString &name) const;
+    QDateTime nowSeconds() const;
+    QList<WorkflowRun> currentRuns() const;
+    QList<WorkflowJob> currentJobs(qint64 runId) const;
+    void touch(Issue &item, const QDateTime &when);
+    void recordEvent(int number, const QString &event, const QString &labelName = QString(),
+                     const QString &stateReason = QString());
+    void rollRateLimitWindow();
+
+    mutable QMutex m_mutex;
+    DemoDataset m_data;
+    Clock *m_clock;
+    DemoLiveRun m_live;
+    Fault m_fault;
+    int m_rateLimit = 5000;
+    int m_rateRemaining = 5000;
+    QDateTime m_rateReset;
+    qint64 m_nextId = 0;
+};
+
+} // namespace Mainstay

@@ -1,0 +1,618 @@
+#include "demodatagenerator.h"
+#include "demogithubbackend.h"
+#include "githubjson.h"
+#include "isodatetime.h"
+#include "loopbackhttpserver.h"
+#include "manualclock.h"
+
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+
+#include <memory>
+
+using namespace Mainstay;
+
+namespace {
+
+const QDateTime kNow = QDateTime::fromSecsSinceEpoch(1'780'000'000, Qt::UTC);
+const QString kRepoPath = QStringLiteral("/repos/demo/lambda-powertools");
+
+const DemoDataset &generated()
+{
+    static const DemoDataset data =
+        DemoDataGenerator::generate(DemoDataGenerator::DefaultSeed, kNow);
+    return data;
+}
+
+HttpRequest makeRequest(const QByteArray &method, const QString &target,
+                        const QByteArray &body = {})
+{
+    HttpRequest request;
+    request.method = method;
+    request.target = target.toUtf8();
+    const qsizetype question = target.indexOf(QLatin1Char('?'));
+    request.path = QUrl::fromPercentEncoding(target.left(question).toUtf8());
+    if (question >= 0)
+        request.query = QUrlQuery(target.mid(question + 1));
+    request.headers = {{"Host", "127.0.0.1:4321"}, {"User-Agent", "mainstay-tests"}};
+    request.body = body;
+    return request;
+}
+
+QJsonValue json(const HttpResponse &response)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(response.body);
+    return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+}
+
+// The URL of a rel in a Link header, or an empty string.
+QString linkUrl(const QByteArray &link, const QString &rel)
+{
+    const QRegularExpression pattern(QStringLiteral("<([^>]+)>; rel=\"%1\"").arg(rel));
+    const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(link));
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+class DemoGitHubBackendTest : public ::testing::Test
+{
+protected:
+    HttpResponse get(const QString &target) { return m_backend.handle(makeRequest("GET", target)); }
+    HttpResponse send(const QByteArray &method, const QString &target, const QJsonValue &body)
+    {
+        const QByteArray bytes = body.isArray() ? QJsonDocument(body.toArray()).toJson()
+                                                : QJsonDocument(body.toObject()).toJson();
+        return m_backend.handle(makeRequest(method, target, bytes));
+    }
+    int firstOpenIssue() const
+    {
+        for (const Issue &issue : generated().issues)
+            if (issue.isOpen() && !issue.hasLabel(u"help wanted"))
+                return issue.number;
+        return 0;
+    }
+
+    ManualClock m_clock{kNow};
+    DemoGitHubBackend m_backend{generated(), &m_clock};
+};
+
+} // namespace
+
+TEST_F(DemoGitHubBackendTest, UnknownRepositoryIsNotFound)
+{
+    const HttpResponse response = get(QStringLiteral("/repos/demo/other-repo/issues"));
+    EXPECT_EQ(response.status, 404);
+    EXPECT_EQ(json(response).toObject(),
+              (QJsonObject{{QStringLiteral("message"), QStringLiteral("Not Found")},
+                           {QStringLiteral("documentation_url"),
+                            QStringLiteral("https://docs.github.com/rest")}}));
+    EXPECT_EQ(get(QStringLiteral("/repos/demo/lambda-powertools/nonsense")).status, 404);
+    EXPECT_EQ(get(QStringLiteral("/repos/DEMO/Lambda-Powertools")).status, 200);
+}
+
+TEST_F(DemoGitHubBackendTest, ServesTheRepositoryUserAndRateLimit)
+{
+    const HttpResponse repo = get(kRepoPath);
+    ASSERT_EQ(repo.status, 200);
+    EXPECT_EQ(json(repo)[QStringLiteral("full_name")].toString(),
+              QStringLiteral("demo/lambda-powertools"));
+    EXPECT_EQ(json(repo)[QStringLiteral("default_branch")].toString(), QStringLiteral("develop"));
+    EXPECT_EQ(repo.header("Content-Type"), "application/json; charset=utf-8");
+
+    const HttpResponse user = get(QStringLiteral("/user"));
+    EXPECT_EQ(json(user)[QStringLiteral("login")].toString(), generated().viewer.login);
+
+    const HttpResponse limits = get(QStringLiteral("/rate_limit"));
+    const auto parsed = GitHubJson::parseRateLimits(json(limits));
+    ASSERT_TRUE(parsed.isOk()) << parsed.error().toStdString();
+    EXPECT_EQ(parsed.value().first().limit, 5000);
+}
+
+TEST_F(DemoGitHubBackendTest, EveryResponseCarriesRateLimitHeaders)
+{
+    const HttpResponse first = get(kRepoPath + QStringLiteral("/labels"));
+    EXPECT_EQ(first.header("x-ratelimit-limit"), "5000");
+    EXPECT_EQ(first.header("x-ratelimit-remaining"), "4999");
+    EXPECT_EQ(first.header("x-ratelimit-used"), "1");
+    EXPECT_EQ(first.header("x-ratelimit-resource"), "core");
+    EXPECT_EQ(first.header("x-ratelimit-reset").toLongLong(), kNow.toSecsSinceEpoch() + 3600);
+    const HttpResponse missing = get(QStringLiteral("/repos/demo/nope"));
+    EXPECT_EQ(missing.header("x-ratelimit-remaining"), "4998"); // errors count too
+    const HttpResponse free = get(QStringLiteral("/rate_limit"));
+    EXPECT_EQ(free.header("x-ratelimit-remaining"), "4998");
+    EXPECT_EQ(get(kRepoPath).header("x-ratelimit-remaining"), "4997");
+
+    // The window resets an hour later.
+    m_clock.advance(3601 * 1000);
+    EXPECT_EQ(get(kRepoPath).header("x-ratelimit-remaining"), "4999");
+}
+
+TEST_F(DemoGitHubBackendTest, ConditionalRequestsGet304AndCostNothing)
+{
+    const QString target = kRepoPath + QStringLiteral("/issues?state=all&sort=updated&per_page=50");
+    const HttpResponse first = get(target);
+    ASSERT_EQ(first.status, 200);
+    const QByteArray etag = first.header("ETag");
+    ASSERT_TRUE(etag.startsWith('"') && etag.endsWith('"'));
+    EXPECT_EQ(get(target).header("ETag"), etag); // same content, same tag
+
+    HttpRequest conditional = makeRequest("GET", target);
+    conditional.headers.append({"If-None-Match", etag});
+    const HttpResponse second = m_backend.handle(conditional);
+    EXPECT_EQ(second.status, 304);
+    EXPECT_TRUE(second.body.isEmpty());
+    EXPECT_EQ(second.header("ETag"), etag);
+    EXPECT_EQ(second.header("x-ratelimit-remaining"), "4998"); // not decremented
+
+    HttpRequest weak = makeRequest("GET", target);
+    weak.headers.append({"if-none-match", "W/" + etag});
+    EXPECT_EQ(m_backend.handle(weak).status, 304);
+
+    // A change on the server makes the old tag stale.
+    ASSERT_EQ(send("POST", kRepoPath + QStringLiteral("/issues/%1/comments").arg(firstOpenIssue()),
+                   QJsonObject{{QStringLiteral("body"), QStringLiteral("ping")}})
+                  .status,
+              201);
+    m_clock.advance(1000);
+    EXPECT_EQ(m_backend.handle(conditional).status, 200);
+}
+
+TEST_F(DemoGitHubBackendTest, SinceReturnsItemsUpdatedAtOrAfter)
+{
+    QList<QDateTime> updated;
+    for (const Issue &issue : generated().issues)
+        updated.append(issue.updatedAt);
+    for (const PullRequest &pull : generated().pullRequests)
+        updated.append(pull.updatedAt);
+    std::sort(updated.begin(), updated.end());
+    const QDateTime since = updated[updated.size() * 3 / 4];
+    const qsizetype expected = std::count_if(updated.begin(), updated.end(),
+                                             [&](const QDateTime &t) { return t >= since; });
+
+    QString target = kRepoPath +
+                     QStringLiteral("/issues?state=all&sort=updated&direction=asc&since=") +
+                     toIsoString(since) + QStringLiteral("&per_page=100");
+    QList<int> seen;
+    QDateTime previous;
+    while (!target.isEmpty()) {
+        const HttpResponse response = get(target);
+        ASSERT_EQ(response.status, 200);
+        const auto page = GitHubJson::parseIssueList(response.body);
+        ASSERT_TRUE(page.isOk()) << page.error().toStdString();
+        for (const Issue &issue : page.value()) {
+            EXPECT_GE(issue.updatedAt, since);
+            EXPECT_TRUE(!previous.isValid() || previous <= issue.updatedAt);
+            previous = issue.updatedAt;
+            seen.append(issue.number);
+        }
+        target = QUrl(linkUrl(response.header("Link"), QStringLiteral("next")))
+                     .toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    }
+    EXPECT_EQ(seen.size(), expected);
+    EXPECT_EQ(QSet<int>(seen.begin(), seen.end()).size(), expected);
+}
+
+TEST_F(DemoGitHubBackendTest, FiltersIssuesByStateAndLabels)
+{
+    const HttpResponse response =
+        get(kRepoPath + QStringLiteral("/issues?state=all&labels=bug,logger&per_page=100"));
+    const auto items = GitHubJson::parseIssueList(response.body);
+    ASSERT_TRUE(items.isOk());
+    int expected = 0;
+    for (const Issue &issue : generated().issues)
+        expected += issue.hasLabel(u"bug") && issue.hasLabel(u"logger");
+    for (const PullRequest &pull : generated().pullRequests)
+        expected += pull.hasLabel(u"bug") && pull.hasLabel(u"logger");
+    EXPECT_EQ(items.value().size(), qMin(expected, 100));
+    for (const Issue &issue : items.value())
+        EXPECT_TRUE(issue.hasLabel(u"bug") && issue.hasLabel(u"logger"));
+
+    const auto open = GitHubJson::parseIssueList(get(kRepoPath + QStringLiteral("/issues")).body);
+    ASSERT_TRUE(open.isOk());
+    EXPECT_EQ(open.value().size(), 30); // default page size
+    for (const Issue &issue : open.value())
+        EXPECT_TRUE(issue.isOpen());
+    EXPECT_EQ(get(kRepoPath + QStringLiteral("/issues?state=bogus")).status, 422);
+}
+
+TEST_F(DemoGitHubBackendTest, ServesPullRequestsWithSizes)
+{
+    const PullRequest &sample = generated().pullRequests.first();
+    const HttpResponse one = get(kRepoPath + QStringLiteral("/pulls/%1").arg(sample.number));
+    const auto pull = GitHubJson::parsePullRequest(json(one));
+    ASSERT_TRUE(pull.isOk()) << pull.error().toStdString();
+    EXPECT_EQ(pull.value().additions, sample.additions);
+    EXPECT_EQ(pull.value().changedFiles, sample.changedFiles);
+    EXPECT_EQ(
+        get(kRepoPath + QStringLiteral("/pulls/%1").arg(generated().issues.first().number)).status,
+        404);
+
+    const auto list = GitHubJson::parsePullRequestList(
+        get(kRepoPath + QStringLiteral("/pulls?state=all&per_page=100")).body);
+    ASSERT_TRUE(list.isOk()) << list.error().toStdString();
+    EXPECT_EQ(list.value().size(), 100);
+    EXPECT_FALSE(list.value().first().hasSize()); // the list omits the counts, like GitHub
+}
+
+TEST_F(DemoGitHubBackendTest, LabelWritesShowUpInLaterReads)
+{
+    const int number = firstOpenIssue();
+    const QString issuePath = kRepoPath + QStringLiteral("/issues/%1").arg(number);
+    m_clock.advance(60'000);
+
+    const HttpResponse added =
+        send("POST", issuePath + QStringLiteral("/labels"),
+             QJsonObject{{QStringLiteral("labels"), QJsonArray{QStringLiteral("help wanted")}}});
+    ASSERT_EQ(added.status, 200);
+    const auto issue = GitHubJson::parseIssue(json(get(issuePath)));
+    ASSERT_TRUE(issue.isOk());
+    EXPECT_TRUE(issue.value().hasLabel(u"help wanted"));
+    EXPECT_EQ(issue.value().updatedAt, m_clock.now());
+
+    // The repository-wide events list it first (newest first).
+    const QJsonArray events = json(get(kRepoPath + QStringLiteral("/issues/events"))).toArray();
+    const QJsonObject newest = events.first().toObject();
+    EXPECT_EQ(newest[QStringLiteral("event")].toString(), QStringLiteral("labeled"));
+    EXPECT_EQ(newest[QStringLiteral("label")][QStringLiteral("name")].toString(),
+              QStringLiteral("help wanted"));
+    EXPECT_EQ(newest[QStringLiteral("issue")][QStringLiteral("number")].toInt(), number);
+
+    const HttpResponse removed = m_backend.handle(
+        makeRequest("DELETE", issuePath + QStringLiteral("/labels/help%20wanted")));
+    EXPECT_EQ(removed.status, 200);
+    EXPECT_FALSE(GitHubJson::parseIssue(json(get(issuePath))).value().hasLabel(u"help wanted"));
+    EXPECT_EQ(
+        m_backend.handle(makeRequest("DELETE", issuePath + QStringLiteral("/labels/help%20wanted")))
+            .status,
+        404);
+
+    const HttpResponse replaced = send("PUT", issuePath + QStringLiteral("/labels"),
+                                       QJsonArray{QStringLiteral("bug"), QStringLiteral("tracer")});
+    ASSERT_EQ(replaced.status, 200);
+    EXPECT_EQ(json(replaced).toArray().size(), 2);
+}
+
+TEST_F(DemoGitHubBackendTest, IssueEditsAndCommentsShowUpInLaterReads)
+{
+    const int number = firstOpenIssue();
+    const QString issuePath = kRepoPath + QStringLiteral("/issues/%1").arg(number);
+    m_clock.advance(120'000);
+    const HttpResponse closed =
+        send("PATCH", issuePath,
+             QJsonObject{{QStringLiteral("state"), QStringLiteral("closed")},
+                         {QStringLiteral("state_reason"), QStringLiteral("not_planned")}});
+    ASSERT_EQ(closed.status, 200);
+    const auto issue = GitHubJson::parseIssue(json(get(issuePath)));
+    ASSERT_TRUE(issue.isOk());
+    EXPECT_FALSE(issue.value().isOpen());
+    EXPECT_EQ(issue.value().stateReason, Issue::StateReason::NotPlanned);
+    EXPECT_EQ(issue.value().closedAt, m_clock.now());
+
+    const int before = issue.value().commentCount;
+    const HttpResponse comment =
+        send("POST", issuePath + QStringLiteral("/comments"),
+             QJsonObject{{QStringLiteral("body"), QStringLiteral("Released in v2.99.0")}});
+    ASSERT_EQ(comment.status, 201);
+    const auto comments = GitHubJson::parseCommentList(
+        get(issuePath + QStringLiteral("/comments?per_page=100")).body);
+    ASSERT_TRUE(comments.isOk());
+    EXPECT_EQ(comments.value().last().body, QStringLiteral("Released in v2.99.0"));
+    EXPECT_EQ(comments.value().last().author, generated().viewer);
+    EXPECT_EQ(GitHubJson::parseIssue(json(get(issuePath))).value().commentCount, before + 1);
+
+    // Repository-wide comments since a moment ago: exactly the new one.
+    const HttpResponse recent =
+        get(kRepoPath + QStringLiteral("/issues/comments?since=") + toIsoString(m_clock.now()));
+    EXPECT_EQ(json(recent).toArray().size(), 1);
+
+    const HttpResponse reopened =
+        send("PATCH", issuePath, QJsonObject{{QStringLiteral("state"), QStringLiteral("open")}});
+    EXPECT_EQ(json(reopened)[QStringLiteral("state_reason")].toString(),
+              QStringLiteral("reopened"));
+}
+
+TEST_F(DemoGitHubBackendTest, LabelAndReleaseWritesShowUpInLaterReads)
+{
+    const HttpResponse created =
+        send("POST", kRepoPath + QStringLiteral("/labels"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("area/streaming")},
+                         {QStringLiteral("color"), QStringLiteral("#AABBCC")}});
+    ASSERT_EQ(created.status, 201);
+    EXPECT_EQ(json(created)[QStringLiteral("color")].toString(), QStringLiteral("aabbcc"));
+    EXPECT_EQ(get(kRepoPath + QStringLiteral("/labels/area%2Fstreaming")).status, 200);
+
+    const HttpResponse renamed =
+        send("PATCH", kRepoPath + QStringLiteral("/labels/bug"),
+             QJsonObject{{QStringLiteral("new_name"), QStringLiteral("type/bug")}});
+    ASSERT_EQ(renamed.status, 200);
+    const auto issues = GitHubJson::parseIssueList(
+        get(kRepoPath + QStringLiteral("/issues?state=all&labels=type/bug")).body);
+    ASSERT_TRUE(issues.isOk());
+    EXPECT_FALSE(issues.value().isEmpty());
+
+    const HttpResponse release =
+        send("POST", kRepoPath + QStringLiteral("/releases"),
+             QJsonObject{{QStringLiteral("tag_name"), QStringLiteral("v2.99.0")},
+                         {QStringLiteral("name"), QStringLiteral("v2.99.0")},
+                         {QStringLiteral("body"), QStringLiteral("## Summary\n\nBig one.")},
+                         {QStringLiteral("draft"), true}});
+    ASSERT_EQ(release.status, 201);
+    const qint64 id = json(release)[QStringLiteral("id")].toInteger();
+    const auto releases =
+        GitHubJson::parseReleaseList(get(kRepoPath + QStringLiteral("/releases")).body);
+    ASSERT_TRUE(releases.isOk());
+    EXPECT_EQ(releases.value().first().id, id);
+    EXPECT_TRUE(releases.value().first().draft);
+
+    m_clock.advance(5000);
+    const HttpResponse published = send("PATCH", kRepoPath + QStringLiteral("/releases/%1").arg(id),
+                                        QJsonObject{{QStringLiteral("draft"), false}});
+    ASSERT_EQ(published.status, 200);
+    const auto latest =
+        GitHubJson::parseRelease(json(get(kRepoPath + QStringLiteral("/releases/latest"))));
+    ASSERT_TRUE(latest.isOk());
+    EXPECT_EQ(latest.value().tagName, QStringLiteral("v2.99.0"));
+    EXPECT_EQ(latest.value().publishedAt, m_clock.now());
+}
+
+TEST_F(DemoGitHubBackendTest, RejectsInvalidInputLikeGitHub)
+{
+    const QString issuePath = kRepoPath + QStringLiteral("/issues/%1").arg(firstOpenIssue());
+    const HttpResponse badState =
+        send("PATCH", issuePath, QJsonObject{{QStringLiteral("state"), QStringLiteral("done")}});
+    EXPECT_EQ(badState.status, 422);
+    const QJsonObject body = json(badState).toObject();
+    EXPECT_EQ(body[QStringLiteral("message")].toString(), QStringLiteral("Validation Failed"));
+    const QJsonObject error = body[QStringLiteral("errors")].toArray().first().toObject();
+    EXPECT_EQ(error[QStringLiteral("resource")].toString(), QStringLiteral("Issue"));
+    EXPECT_EQ(error[QStringLiteral("field")].toString(), QStringLiteral("state"));
+    EXPECT_EQ(error[QStringLiteral("code")].toString(), QStringLiteral("invalid"));
+    EXPECT_TRUE(body.contains(QStringLiteral("documentation_url")));
+
+    EXPECT_EQ(send("POST", issuePath + QStringLiteral("/comments"),
+                   QJsonObject{{QStringLiteral("body"), QString()}})
+                  .status,
+              422);
+    const HttpResponse duplicate =
+        send("POST", kRepoPath + QStringLiteral("/labels"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("BUG")}});
+    EXPECT_EQ(duplicate.status, 422);
+    EXPECT_EQ(json(duplicate)[QStringLiteral("errors")][0][QStringLiteral("code")].toString(),
+              QStringLiteral("already_exists"));
+    EXPECT_EQ(send("POST", kRepoPath + QStringLiteral("/labels"),
+                   QJsonObject{{QStringLiteral("name"), QStringLiteral("x")},
+                               {QStringLiteral("color"), QStringLiteral("red")}})
+                  .status,
+              422);
+    EXPECT_EQ(send("POST", kRepoPath + QStringLiteral("/releases"),
+                   QJsonObject{{QStringLiteral("name"), QStringLiteral("no tag")}})
+                  .status,
+              422);
+    const QString published = generated().releases[1].tagName;
+    EXPECT_EQ(send("POST", kRepoPath + QStringLiteral("/releases"),
+                   QJsonObject{{QStringLiteral("tag_name"), published}})
+                  .status,
+              422);
+
+    const HttpResponse malformed = m_backend.handle(
+        makeRequest("POST", issuePath + QStringLiteral("/comments"), "{\"body\": "));
+    EXPECT_EQ(malformed.status, 400);
+    EXPECT_EQ(json(malformed)[QStringLiteral("message")].toString(),
+              QStringLiteral("Problems parsing JSON"));
+    // Nothing changed.
+    EXPECT_TRUE(GitHubJson::parseIssue(json(get(issuePath))).value().isOpen());
+}
+
+TEST_F(DemoGitHubBackendTest, ServesWorkflowsRunsAndPaginatedJobs)
+{
+    const auto workflows =
+        GitHubJson::parseWorkflowList(get(kRepoPath + QStringLiteral("/actions/workflows")).body);
+    ASSERT_TRUE(workflows.isOk());
+    EXPECT_EQ(workflows.value().totalCount, 3);
+
+    const auto runs = GitHubJson::parseWorkflowRunList(
+        get(kRepoPath +
+            QStringLiteral("/actions/workflows/release.yml/runs?status=completed&per_page=100"))
+            .body);
+    ASSERT_TRUE(runs.isOk()) << runs.error().toStdString();
+    EXPECT_GE(runs.value().totalCount, 18);
+    const WorkflowRun *rerun = nullptr;
+    for (const WorkflowRun &run : runs.value().items) {
+        EXPECT_EQ(run.status, RunStatus::Completed);
+        EXPECT_EQ(run.name, QStringLiteral("Release"));
+        if (run.runAttempt == 2)
+            rerun = &run;
+    }
+    ASSERT_NE(rerun, nullptr);
+    const auto failures = GitHubJson::parseWorkflowRunList(
+        get(kRepoPath + QStringLiteral("/actions/runs?status=failure")).body);
+    ASSERT_TRUE(failures.isOk());
+    EXPECT_GE(failures.value().totalCount, 2);
+
+    // All jobs of the latest attempt, over two pages.
+    const QString jobsPath = kRepoPath + QStringLiteral("/actions/runs/%1/jobs").arg(rerun->id);
+    const HttpResponse firstPage = get(jobsPath + QStringLiteral("?per_page=100"));
+    const auto jobs = GitHubJson::parseWorkflowJobList(firstPage.body);
+    ASSERT_TRUE(jobs.isOk());
+    EXPECT_GT(jobs.value().totalCount, 100);
+    EXPECT_EQ(jobs.value().items.size(), 100);
+    EXPECT_FALSE(linkUrl(firstPage.header("Link"), QStringLiteral("next")).isEmpty());
+
+    const auto all =
+        GitHubJson::parseWorkflowJobList(get(jobsPath + QStringLiteral("?filter=all")).body);
+    const auto firstAttempt = GitHubJson::parseWorkflowJobList(
+        get(kRepoPath + QStringLiteral("/actions/runs/%1/attempts/1/jobs").arg(rerun->id)).body);
+    ASSERT_TRUE(all.isOk() && firstAttempt.isOk());
+    EXPECT_GT(all.value().totalCount, jobs.value().totalCount);
+    EXPECT_EQ(firstAttempt.value().totalCount, jobs.value().totalCount);
+    const auto attemptRun = GitHubJson::parseWorkflowRun(
+        json(get(kRepoPath + QStringLiteral("/actions/runs/%1/attempts/1").arg(rerun->id))));
+    ASSERT_TRUE(attemptRun.isOk());
+    EXPECT_EQ(attemptRun.value().conclusion, RunConclusion::Failure);
+}
+
+TEST_F(DemoGitHubBackendTest, LiveRunAdvancesWithTheClock)
+{
+    const qint64 runId = generated().liveRunId;
+    const QString runPath = kRepoPath + QStringLiteral("/actions/runs/%1").arg(runId);
+    auto run = [&] { return GitHubJson::parseWorkflowRun(json(get(runPath))).value(); };
+    auto jobs = [&] {
+        QList<WorkflowJob> out;
+        QString target = runPath + QStringLiteral("/jobs?per_page=100");
+        while (!target.isEmpty()) {
+            const HttpResponse response = get(target);
+            out += GitHubJson::parseWorkflowJobList(response.body).value().items;
+            target = QUrl(linkUrl(response.header("Link"), QStringLiteral("next")))
+                         .toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+        }
+        return out;
+    };
+
+    EXPECT_EQ(run().status, RunStatus::InProgress);
+    const QList<WorkflowJob> start = jobs();
+    ASSERT_FALSE(start.isEmpty());
+    EXPECT_LT(start.size(), generated().liveRunPlan.size());
+
+    // Nothing moves while the clock stands still: the same body, so a 304.
+    const HttpResponse before = get(runPath + QStringLiteral("/jobs?per_page=100"));
+    HttpRequest conditional = makeRequest("GET", runPath + QStringLiteral("/jobs?per_page=100"));
+    conditional.headers.append({"If-None-Match", before.header("ETag")});
+    EXPECT_EQ(m_backend.handle(conditional).status, 304);
+
+    // Follow one job that has not started yet through queued -> in_progress -> completed.
+    QString watched;
+    for (const WorkflowJob &job : start)
+        if (job.status == RunStatus::Queued)
+            watched = job.name;
+    QSet<RunStatus> statesSeen;
+    QDateTime previousUpdate = run().updatedAt;
+    const QDateTime end = m_backend.liveRunFinishesAt();
+    ASSERT_TRUE(end.isValid());
+    EXPECT_GT(end, m_clock.now());
+    EXPECT_LT(m_clock.now().secsTo(end), 10 * 60); // ~3 minutes at 10x
+    while (m_clock.now() <= end) {
+        m_clock.advance(2000);
+        const WorkflowRun current = run();
+        EXPECT_GE(current.updatedAt, previousUpdate);
+        previousUpdate = current.updatedAt;
+        const QList<WorkflowJob> now = jobs();
+        for (const WorkflowJob &job : now) {
+            if (job.name == (watched.isEmpty() ? now.last().name : watched))
+                statesSeen.insert(job.status);
+            if (job.status == RunStatus::InProgress) {
+                EXPECT_FALSE(job.completedAt.isValid());
+                EXPECT_EQ(job.conclusion, RunConclusion::None);
+            }
+        }
+        if (current.status == RunStatus::Completed)
+            break;
+    }
+    EXPECT_TRUE(statesSeen.contains(RunStatus::InProgress));
+    EXPECT_TRUE(statesSeen.contains(RunStatus::Completed));
+    m_clock.advance(10'000);
+    const WorkflowRun finished = run();
+    EXPECT_EQ(finished.status, RunStatus::Completed);
+    EXPECT_EQ(finished.conclusion, RunConclusion::Success);
+    const QList<WorkflowJob> done = jobs();
+    EXPECT_EQ(done.size(), generated().liveRunPlan.size());
+    for (const WorkflowJob &job : done)
+        EXPECT_EQ(job.conclusion, RunConclusion::Success);
+    // The copy of the dataset shows the same state.
+    int completedInCopy = 0;
+    for (const WorkflowRun &r : m_backend.dataset().runs)
+        completedInCopy += r.id == runId && r.status == RunStatus::Completed;
+    EXPECT_EQ(completedInCopy, 1);
+}
+
+TEST_F(DemoGitHubBackendTest, FaultsAndExhaustedRateLimits)
+{
+    m_backend.setFault([](const HttpRequest &request) -> std::optional<HttpResponse> {
+        if (request.path.endsWith(QLatin1String("/labels")))
+            return HttpResponse::json(502, R"({"message":"Server Error"})");
+        return std::nullopt;
+    });
+    EXPECT_EQ(get(kRepoPath + QStringLiteral("/labels")).status, 502);
+    EXPECT_EQ(get(kRepoPath + QStringLiteral("/milestones")).status, 200);
+    m_backend.setFault({});
+
+    m_backend.setRateLimitRemaining(0);
+    const HttpResponse limited = get(kRepoPath + QStringLiteral("/labels"));
+    EXPECT_EQ(limited.status, 403);
+    EXPECT_EQ(limited.header("x-ratelimit-remaining"), "0");
+    EXPECT_TRUE(json(limited)[QStringLiteral("message")].toString().contains(
+        QLatin1String("rate limit exceeded")));
+    EXPECT_EQ(get(QStringLiteral("/rate_limit")).status, 200);
+}
+
+TEST_F(DemoGitHubBackendTest, AnswersUnderTheEnterprisePrefix)
+{
+    const HttpResponse response = get(QStringLiteral("/api/v3") + kRepoPath +
+                                      QStringLiteral("/issues?state=all&per_page=10&page=2"));
+    ASSERT_EQ(response.status, 200);
+    EXPECT_TRUE(json(response)[0][QStringLiteral("url")].toString().startsWith(
+        QStringLiteral("http://127.0.0.1:4321/api/v3/repos/demo/lambda-powertools/issues/")));
+    EXPECT_TRUE(linkUrl(response.header("Link"), QStringLiteral("next"))
+                    .startsWith(QStringLiteral("http://127.0.0.1:4321/api/v3/repos/")));
+}
+
+// Over real HTTP: 700 items, 100 a page, walked through Link rel="next" only.
+TEST(DemoGitHubBackendOverHttp, PaginationWalksEveryItemOnce)
+{
+    DemoDataset data = generated();
+    // Exactly 700 items: trim issues, or repeat some under new numbers.
+    int nextNumber = 0;
+    for (const Issue &issue : std::as_const(data.issues))
+        nextNumber = qMax(nextNumber, issue.number + 1);
+    for (const PullRequest &pull : std::as_const(data.pullRequests))
+        nextNumber = qMax(nextNumber, pull.number + 1);
+    while (data.issues.size() + data.pullRequests.size() > 700)
+        data.issues.removeLast();
+    for (qsizetype i = 0; data.issues.size() + data.pullRequests.size() < 700; ++i) {
+        Issue copy = data.issues[i];
+        copy.number = nextNumber++;
+        copy.id += 1'000'000;
+        data.issues.append(copy);
+    }
+    ManualClock clock(kNow);
+    auto backend = std::make_shared<DemoGitHubBackend>(data, &clock);
+    LoopbackHttpServer server;
+    server.setHandler([backend](const HttpRequest &request) { return backend->handle(request); });
+    ASSERT_TRUE(server.start());
+
+    QNetworkAccessManager nam;
+    QUrl url(server.baseUrl().toString() + kRepoPath +
+             QStringLiteral("/issues?state=all&per_page=100"));
+    QList<int> numbers;
+    int requests = 0;
+    QString lastLink;
+    while (url.isValid() && !url.isEmpty() && requests < 20) {
+        QNetworkRequest request(url);
+        request.setRawHeader("Accept", "application/vnd.github+json");
+        std::unique_ptr<QNetworkReply> reply(nam.get(request));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        ASSERT_TRUE(reply->isFinished() || finished.wait(10000));
+        ASSERT_EQ(reply->error(), QNetworkReply::NoError) << reply->errorString().toStdString();
+        ++requests;
+        const QByteArray link = reply->rawHeader("Link");
+        if (requests == 1)
+            lastLink = linkUrl(link, QStringLiteral("last"));
+        const auto page = GitHubJson::parseIssueList(reply->readAll());
+        ASSERT_TRUE(page.isOk()) << page.error().toStdString();
+        for (const Issue &issue : page.value())
+            numbers.append(issue.number);
+        url = QUrl(linkUrl(link, QStringLiteral("next")));
+    }
+    EXPECT_EQ(requests, 7);
+    EXPECT_EQ(server.requestCount(), 7);
+    EXPECT_EQ(numbers.size(), 700);
+    EXPECT_EQ(QSet<int>(numbers.begin(), numbers.end()).size(), 700);
+    EXPECT_TRUE(lastLink.endsWith(QLatin1String("page=7"))) << lastLink.toStdString();
+    EXPECT_TRUE(lastLink.startsWith(server.baseUrl().toString())) << lastLink.toStdString();
+}
