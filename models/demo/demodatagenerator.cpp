@@ -11,8 +11,9 @@
 
 // How the generator keeps datasets reproducible: every random decision goes through DemoRandom in
 // a fixed order, all arithmetic is on integer seconds since the epoch, and containers that are
-// iterated are ordered lists (hashes are only used for lookups). Changing the order of calls
-// changes every dataset, which is fine between versions but never between runs.
+// iterated are ordered lists (hashes are only used for lookups), and sorts whose keys can tie are
+// stable (std::sort's order of equal keys differs between standard libraries). Changing the order
+// of calls changes every dataset, which is fine between versions but never between runs.
 
 namespace Mainstay {
 
@@ -1248,8 +1249,8 @@ private:
             if (merged > from && merged <= to)
                 out.append(int(i));
         }
-        std::sort(out.begin(), out.end(),
-                  [&](int a, int b) { return m_pullMeta[a].merged > m_pullMeta[b].merged; });
+        std::stable_sort(out.begin(), out.end(),
+                         [&](int a, int b) { return m_pullMeta[a].merged > m_pullMeta[b].merged; });
         return out;
     }
 
@@ -1897,8 +1898,8 @@ private:
         for (qsizetype i = 0; i < m_pullMeta.size(); ++i)
             if (m_pullMeta[i].merged)
                 merges.append(int(i));
-        std::sort(merges.begin(), merges.end(),
-                  [&](int a, int b) { return m_pullMeta[a].merged < m_pullMeta[b].merged; });
+        std::stable_sort(merges.begin(), merges.end(),
+                         [&](int a, int b) { return m_pullMeta[a].merged < m_pullMeta[b].merged; });
         merges = merges.mid(qMax<qsizetype>(0, merges.size() - 12));
         int number = 1400 + int(m_rng.below(300));
         const int failing = int(m_rng.below(quint64(qMax<qsizetype>(1, merges.size()))));

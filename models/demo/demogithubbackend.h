@@ -69,7 +69,6 @@ public:
     struct Reply;
 
 private:
-
     Reply route(const HttpRequest &request, const QString &apiBase, const QStringList &segments);
     Reply routeRepository(const HttpRequest &request, const QString &apiBase,
                           const QStringList &rest);
