@@ -1890,6 +1890,23 @@ private:
         m_d.jobs.append(live.jobs(m_d.now));
     }
 
+public:
+    // A fresh Release run's jobs, all succeeding, starting at `run.createdAt`, for runs started
+    // after generation (workflow_dispatch on the demo backend).
+    QList<WorkflowJob> planRelease(const WorkflowRun &run, qint64 firstJobId)
+    {
+        const QList<JobNode> graph = releaseGraph();
+        const QList<JobTimes> times =
+            schedule(graph, QList<bool>(graph.size(), true), run.createdAt.toSecsSinceEpoch());
+        RunContext context{run.id, 1, run.name, run.headSha, run.headBranch};
+        m_nextJobId = firstJobId;
+        QList<WorkflowJob> jobs;
+        for (qsizetype i = 0; i < graph.size(); ++i)
+            jobs.append(makeJob(graph[i], times[i], context));
+        return jobs;
+    }
+
+private:
     void makeE2eRuns()
     {
         const Workflow &workflow = m_d.workflows[1];
@@ -2035,6 +2052,12 @@ private:
 DemoDataset DemoDataGenerator::generate(quint64 seed, const QDateTime &now)
 {
     return Builder(seed, now).build();
+}
+
+QList<WorkflowJob> DemoDataGenerator::planReleaseRun(quint64 seed, const WorkflowRun &run,
+                                                     qint64 firstJobId)
+{
+    return Builder(seed, run.createdAt).planRelease(run, firstJobId);
 }
 
 } // namespace Mainstay

@@ -20,6 +20,10 @@ public:
     static constexpr quint64 DefaultSeed = 20240611;
 
     static DemoDataset generate(quint64 seed, const QDateTime &now);
+    // The jobs of a new Release run (as shaped in generate()), all succeeding, from
+    // run.createdAt on, with job ids counting up from firstJobId. For runs started later.
+    static QList<WorkflowJob> planReleaseRun(quint64 seed, const WorkflowRun &run,
+                                             qint64 firstJobId);
 };
 
 } // namespace Mainstay

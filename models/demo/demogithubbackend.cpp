@@ -1,5 +1,6 @@
 #include "demogithubbackend.h"
 
+#include "demodatagenerator.h"
 #include "githubjsonwriter.h"
 #include "isodatetime.h"
 
@@ -193,12 +194,13 @@ bool isValidColor(const QString &color)
 DemoGitHubBackend::DemoGitHubBackend(DemoDataset dataset, Clock *clock, double speed)
     : m_data(std::move(dataset))
     , m_clock(clock ? clock : Clock::system())
+    , m_speed(speed > 0 ? speed : 1.0)
 {
     const QDateTime start = m_clock->now();
     m_rateReset = QDateTime::fromSecsSinceEpoch(start.toSecsSinceEpoch() + 3600, Qt::UTC);
     for (const WorkflowRun &run : std::as_const(m_data.runs))
         if (run.id == m_data.liveRunId)
-            m_live = DemoLiveRun(run, m_data.liveRunPlan, m_data.now, start, speed);
+            m_live.append(DemoLiveRun(run, m_data.liveRunPlan, m_data.now, start, m_speed));
     // New objects get ids above everything generated.
     for (const Comment &comment : std::as_const(m_data.comments))
         m_nextId = qMax(m_nextId, comment.id);
@@ -220,10 +222,10 @@ DemoDataset DemoGitHubBackend::dataset() const
 {
     QMutexLocker locker(&m_mutex);
     DemoDataset copy = m_data;
-    if (m_live.isValid()) {
-        copy.runs = currentRuns();
-        copy.jobs.removeIf([&](const WorkflowJob &job) { return job.runId == m_live.runId(); });
-        copy.jobs.append(m_live.jobs(m_clock->now()));
+    copy.runs = currentRuns();
+    for (const DemoLiveRun &live : m_live) {
+        copy.jobs.removeIf([&](const WorkflowJob &job) { return job.runId == live.runId(); });
+        copy.jobs.append(live.jobs(m_clock->now()));
     }
     return copy;
 }
@@ -249,7 +251,7 @@ void DemoGitHubBackend::setRateLimitRemaining(int remaining)
 QDateTime DemoGitHubBackend::liveRunFinishesAt() const
 {
     QMutexLocker locker(&m_mutex);
-    return m_live.isValid() ? m_live.finishesAt() : QDateTime();
+    return m_live.isEmpty() ? QDateTime() : m_live.first().finishesAt();
 }
 
 void DemoGitHubBackend::rollRateLimitWindow()
@@ -619,6 +621,8 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
                     return jsonReply(W::toJson(*workflow, apiBase, repo));
                 if (n == 4 && is(3, "runs") && get)
                     return listRuns(request, apiBase, workflow->id);
+                if (n == 4 && is(3, "dispatches") && method == "POST")
+                    return dispatchWorkflow(request, *workflow);
             }
             return notFound();
         }
@@ -657,10 +661,10 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
         if (is(1, "jobs") && n == 3 && get) {
             const qint64 jobId = id64(2);
             for (const WorkflowJob &job : std::as_const(m_data.jobs))
-                if (job.id == jobId && job.runId != m_live.runId())
+                if (job.id == jobId && !liveRun(job.runId))
                     return jsonReply(W::toJson(job, apiBase, repo));
-            if (m_live.isValid())
-                for (const WorkflowJob &job : m_live.jobs(m_clock->now()))
+            for (const DemoLiveRun &live : std::as_const(m_live))
+                for (const WorkflowJob &job : live.jobs(m_clock->now()))
                     if (job.id == jobId)
                         return jsonReply(W::toJson(job, apiBase, repo));
             return notFound();
@@ -865,22 +869,20 @@ DemoGitHubBackend::Reply DemoGitHubBackend::listReleases(const HttpRequest &requ
 QList<WorkflowRun> DemoGitHubBackend::currentRuns() const
 {
     QList<WorkflowRun> runs = m_data.runs;
-    if (m_live.isValid()) {
-        const QDateTime now = m_clock->now();
-        for (WorkflowRun &run : runs)
-            if (run.id == m_live.runId())
-                run = m_live.run(now);
-        std::stable_sort(runs.begin(), runs.end(), [](const WorkflowRun &a, const WorkflowRun &b) {
-            return a.createdAt > b.createdAt;
-        });
-    }
+    const QDateTime now = m_clock->now();
+    for (WorkflowRun &run : runs)
+        if (const DemoLiveRun *live = liveRun(run.id))
+            run = live->run(now);
+    std::stable_sort(runs.begin(), runs.end(), [](const WorkflowRun &a, const WorkflowRun &b) {
+        return a.createdAt > b.createdAt;
+    });
     return runs;
 }
 
 QList<WorkflowJob> DemoGitHubBackend::currentJobs(qint64 runId) const
 {
-    if (m_live.isValid() && runId == m_live.runId())
-        return m_live.jobs(m_clock->now());
+    if (const DemoLiveRun *live = liveRun(runId))
+        return live->jobs(m_clock->now());
     QList<WorkflowJob> jobs;
     for (const WorkflowJob &job : std::as_const(m_data.jobs))
         if (job.runId == runId)
@@ -944,6 +946,14 @@ DemoGitHubBackend::Reply DemoGitHubBackend::listJobs(const HttpRequest &request,
     const QString repo = m_data.fullName();
     return pagedObject(request, u"jobs"_s, jobs,
                        [&](const WorkflowJob &job) { return W::toJson(job, apiBase, repo); });
+}
+
+const DemoLiveRun *DemoGitHubBackend::liveRun(qint64 runId) const
+{
+    for (const DemoLiveRun &live : m_live)
+        if (live.runId() == runId)
+            return &live;
+    return nullptr;
 }
 
 // ---- writes
@@ -1396,6 +1406,69 @@ DemoGitHubBackend::Reply DemoGitHubBackend::editRelease(const HttpRequest &reque
         release->htmlUrl =
             u"https://github.com/"_s + m_data.fullName() + "/releases/tag/"_L1 + release->tagName;
     return jsonReply(W::toJson(*release, apiBase, m_data.fullName()));
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::dispatchWorkflow(const HttpRequest &request,
+                                                             const Workflow &workflow)
+{
+    const std::optional<QJsonObject> body = objectBody(request);
+    if (!body)
+        return badJson();
+    const QJsonValue ref = body->value(u"ref"_s);
+    if (!ref.isString() || ref.toString().trimmed().isEmpty())
+        return validationFailed(u"Workflow"_s, u"ref"_s, u"missing_field"_s);
+    if (body->contains(u"inputs"_s) && !body->value(u"inputs"_s).isObject())
+        return validationFailed(u"Workflow"_s, u"inputs"_s, u"invalid"_s);
+    // Only the Release workflow has a plan to play; the others have no dispatch trigger here.
+    if (!workflow.path.endsWith("/release.yml"_L1))
+        return messageReply(422, u"Workflow does not have 'workflow_dispatch' trigger"_s);
+
+    const QJsonObject inputs = body->value(u"inputs"_s).toObject();
+    QString version = inputs.value(u"version_to_publish"_s).toString();
+    if (version.isEmpty())
+        version = inputs.value(u"version"_s).toString();
+    if (!version.isEmpty() && !version.startsWith(u'v'))
+        version.prepend(u'v');
+
+    WorkflowRun run;
+    int number = 0;
+    for (const WorkflowRun &existing : std::as_const(m_data.runs)) {
+        run.id = qMax(run.id, existing.id);
+        if (existing.workflowId == workflow.id)
+            number = qMax(number, existing.runNumber);
+    }
+    run.id += 1009;
+    run.workflowId = workflow.id;
+    run.name = workflow.name;
+    run.displayTitle = version.isEmpty() ? workflow.name : workflow.name + u' ' + version;
+    run.path = workflow.path;
+    run.headBranch = ref.toString();
+    run.headSha = QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray::number(run.id), QCryptographicHash::Sha1).toHex());
+    run.event = u"workflow_dispatch"_s;
+    run.runNumber = number + 1;
+    run.status = RunStatus::Queued;
+    run.createdAt = nowSeconds();
+    run.updatedAt = run.createdAt;
+    run.runStartedAt = run.createdAt;
+    run.htmlUrl = u"https://github.com/"_s + m_data.fullName() + "/actions/runs/"_L1 +
+                  QString::number(run.id);
+    run.actor = m_data.viewer;
+
+    qint64 firstJobId = 0;
+    for (const WorkflowJob &job : std::as_const(m_data.jobs))
+        firstJobId = qMax(firstJobId, job.id);
+    for (const WorkflowJob &job : std::as_const(m_data.liveRunPlan))
+        firstJobId = qMax(firstJobId, job.id);
+    for (const DemoLiveRun &live : std::as_const(m_live))
+        for (const WorkflowJob &job : live.jobs(run.createdAt.addYears(1)))
+            firstJobId = qMax(firstJobId, job.id);
+    const QList<WorkflowJob> plan =
+        DemoDataGenerator::planReleaseRun(m_data.seed ^ quint64(run.id), run, firstJobId + 1);
+    // The plan starts now on the clock's timeline and plays `speed` times as fast.
+    m_live.append(DemoLiveRun(run, plan, run.createdAt, run.createdAt, m_speed));
+    m_data.runs.prepend(run);
+    return Reply{204, {}, {}};
 }
 
 } // namespace Mainstay

@@ -32,8 +32,10 @@ namespace Mainstay {
 //
 // Writes change the dataset in memory only, bump updated_at, record issue events, and show up in
 // later reads: issue labels (add, replace, remove), issue edits (state, state_reason, title,
-// body, labels, assignees, milestone), comments, labels and releases. Invalid input gets GitHub's
-// 422 "Validation Failed" with an errors list; malformed JSON gets 400 "Problems parsing JSON".
+// body, labels, assignees, milestone), comments, labels and releases. A workflow_dispatch of the
+// Release workflow (POST .../dispatches, 204) starts a new run that plays like the live one.
+// Invalid input gets GitHub's 422 "Validation Failed" with an errors list; malformed JSON gets 400
+// "Problems parsing JSON".
 //
 // The in-progress Release run is replayed from the dataset's plan against `clock`, `speed` times
 // faster than the clock: at construction it is as in the dataset (about a quarter done), and it
@@ -90,6 +92,8 @@ private:
     Reply editLabel(const HttpRequest &request, const QString &apiBase, const QString &name);
     Reply createRelease(const HttpRequest &request, const QString &apiBase);
     Reply editRelease(const HttpRequest &request, const QString &apiBase, qint64 id);
+    Reply dispatchWorkflow(const HttpRequest &request, const Workflow &workflow);
+    const DemoLiveRun *liveRun(qint64 runId) const;
 
     Issue *findItem(int number);
     const Issue *findItem(int number) const;
@@ -105,7 +109,8 @@ private:
     mutable QMutex m_mutex;
     DemoDataset m_data;
     Clock *m_clock;
-    DemoLiveRun m_live;
+    QList<DemoLiveRun> m_live; // the dataset's in-progress run, then dispatched ones
+    double m_speed = 10.0;
     Fault m_fault;
     int m_rateLimit = 5000;
     int m_rateRemaining = 5000;

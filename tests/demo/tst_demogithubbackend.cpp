@@ -616,3 +616,50 @@ TEST(DemoGitHubBackendOverHttp, PaginationWalksEveryItemOnce)
     EXPECT_TRUE(lastLink.endsWith(QLatin1String("page=7"))) << lastLink.toStdString();
     EXPECT_TRUE(lastLink.startsWith(server.baseUrl().toString())) << lastLink.toStdString();
 }
+
+TEST_F(DemoGitHubBackendTest, DispatchStartsANewReleaseRun)
+{
+    const QString dispatch =
+        kRepoPath + QStringLiteral("/actions/workflows/release.yml/dispatches");
+    EXPECT_EQ(send("POST", dispatch, QJsonObject{}).status, 422); // ref is required
+    EXPECT_EQ(send("POST",
+                   kRepoPath + QStringLiteral("/actions/workflows/publish-docs.yml/dispatches"),
+                   QJsonObject{{QStringLiteral("ref"), QStringLiteral("develop")}})
+                  .status,
+              422);
+
+    m_clock.advance(30'000);
+    const HttpResponse started = send(
+        "POST", dispatch,
+        QJsonObject{{QStringLiteral("ref"), QStringLiteral("develop")},
+                    {QStringLiteral("inputs"), QJsonObject{{QStringLiteral("version_to_publish"),
+                                                            QStringLiteral("2.99.0")}}}});
+    EXPECT_EQ(started.status, 204);
+    EXPECT_TRUE(started.body.isEmpty());
+
+    const QString runsPath =
+        kRepoPath +
+        QStringLiteral("/actions/workflows/release.yml/runs?event=workflow_dispatch&per_page=5");
+    auto newest = [&] {
+        return GitHubJson::parseWorkflowRunList(get(runsPath).body).value().items.first();
+    };
+    const WorkflowRun run = newest();
+    EXPECT_EQ(run.displayTitle, QStringLiteral("Release v2.99.0"));
+    EXPECT_EQ(run.createdAt,
+              QDateTime::fromSecsSinceEpoch(m_clock.now().toSecsSinceEpoch(), Qt::UTC));
+    EXPECT_EQ(run.status, RunStatus::Queued);
+    EXPECT_EQ(run.actor, generated().viewer);
+
+    // Plays to the end like the live run: about three minutes at 10x.
+    m_clock.advance(60'000);
+    EXPECT_EQ(newest().status, RunStatus::InProgress);
+    m_clock.advance(10 * 60'000);
+    const WorkflowRun finished = newest();
+    EXPECT_EQ(finished.id, run.id);
+    EXPECT_EQ(finished.status, RunStatus::Completed);
+    EXPECT_EQ(finished.conclusion, RunConclusion::Success);
+    const auto jobs = GitHubJson::parseWorkflowJobList(
+        get(kRepoPath + QStringLiteral("/actions/runs/%1/jobs?per_page=1").arg(run.id)).body);
+    ASSERT_TRUE(jobs.isOk());
+    EXPECT_GT(jobs.value().totalCount, 100);
+}
