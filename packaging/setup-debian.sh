@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev qtkeychain-qt6-dev
   xvfb xauth imagemagick fonts-dejavu-core
-  desktop-file-utils appstream dpkg-dev file
+  desktop-file-utils appstream dpkg-dev file libxml2-utils binutils
 )
 # The machines this project runs on ship Node.js 20 outside Debian's packaging; Debian 12's own
 # nodejs (18) is only a fallback for machines that have none.

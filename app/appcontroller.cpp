@@ -1,0 +1,243 @@
+#include "appcontroller.h"
+
+#include "apppalette.h"
+#include "demoworkspace.h"
+#include "githubclient.h"
+#include "issuelistmodel.h"
+#include "issuelistview.h"
+#include "mainwindow.h"
+#include "ratelimitmeter.h"
+#include "settingsdialog.h"
+#include "syncengine.h"
+#include "tokenprovider.h"
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QInputDialog>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTreeView>
+
+namespace Mainstay {
+
+QString AppController::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+AppController::AppController(const CommandLineOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_client(new GitHubClient(m_nam, this))
+    , m_sync(new SyncEngine(m_client, this))
+    , m_issues(new IssueListModel(this))
+{
+    // With --data-dir everything, settings included, stays inside it: tests and demos never
+    // touch the user's own configuration.
+    m_dataDir = options.dataDir.isEmpty() ? defaultDataDir() : options.dataDir;
+    QDir().mkpath(m_dataDir);
+    QFile::setPermissions(m_dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (options.dataDir.isEmpty())
+        m_settingsStore = std::make_unique<QSettings>();
+    else
+        m_settingsStore = std::make_unique<QSettings>(
+            QDir(m_dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings = AppSettings::load(*m_settingsStore);
+    if (!options.palette.isEmpty())
+        m_settings.palette = options.palette;
+    AppPalette::apply(AppPalette::fromString(m_settings.palette));
+
+    m_window = std::make_unique<MainWindow>(m_issues, m_settingsStore.get());
+    MainWindow *window = m_window.get();
+
+    connect(m_client, &GitHubClient::rateLimitChanged, window->rateLimitMeter(),
+            &RateLimitMeter::setRateLimit);
+    connect(m_sync, &SyncEngine::started, window, [window] { window->setSyncRunning(true); });
+    connect(m_sync, &SyncEngine::progress, window, &MainWindow::setSyncProgress);
+    connect(m_sync, &SyncEngine::issuesReceived, m_issues, &IssueListModel::upsert);
+    connect(m_sync, &SyncEngine::finished, this, &AppController::onSyncFinished);
+
+    connect(window, &MainWindow::syncRequested, this,
+            [this] { m_sync->start(m_workspace.isEmpty() ? m_demo->repository() : m_workspace); });
+    connect(window, &MainWindow::workspaceRequested, this, &AppController::openWorkspace);
+    connect(window, &MainWindow::addWorkspaceRequested, this, &AppController::addWorkspace);
+    connect(window, &MainWindow::settingsRequested, this, &AppController::editSettings);
+    connect(window, &MainWindow::issueActivated, this, [](int, const QString &url) {
+        if (!url.isEmpty())
+            QDesktopServices::openUrl(QUrl(url));
+    });
+
+    connect(&m_syncTimer, &QTimer::timeout, window, &MainWindow::syncRequested);
+}
+
+AppController::~AppController()
+{
+    m_sync->cancel();
+    if (!m_options.screenshot.isEmpty())
+        return; // a screenshot run leaves the user's saved state alone
+    m_settings.save(*m_settingsStore);
+}
+
+void AppController::start()
+{
+    QString workspace = m_options.repo;
+    if (workspace.isEmpty() && !m_options.demo)
+        workspace = m_settings.currentWorkspace;
+    if (!m_options.apiUrl.isEmpty())
+        m_settings.apiUrl = m_options.apiUrl;
+    if (!workspace.isEmpty() && !m_settings.workspaces.contains(workspace))
+        m_settings.workspaces.append(workspace);
+
+    if (!m_options.view.isEmpty() && !m_window->showView(m_options.view))
+        m_window->showMessage(MessageBanner::Level::Information,
+                              tr("The “%1” view is not part of this version yet; showing the "
+                                 "issue list instead.")
+                                  .arg(m_options.view));
+
+    if (!m_options.screenshot.isEmpty()) {
+        m_window->resize(m_options.size);
+        // Capture once the first sync is over, or after a deadline so a hung server cannot
+        // keep the process alive.
+        connect(this, &AppController::syncFinished, this, &AppController::takeScreenshot);
+        m_screenshotDeadline.setSingleShot(true);
+        connect(&m_screenshotDeadline, &QTimer::timeout, this, &AppController::takeScreenshot);
+        m_screenshotDeadline.start(20'000);
+    }
+    m_window->show();
+    openWorkspace(workspace);
+}
+
+void AppController::openWorkspace(const QString &workspace)
+{
+    m_sync->cancel();
+    m_issues->clear();
+    m_workspace = workspace;
+    m_settings.currentWorkspace = workspace;
+    if (workspace.isEmpty()) {
+        if (!m_demo) {
+            m_demo = std::make_unique<DemoWorkspace>();
+            QString error;
+            if (!m_demo->start(&error)) {
+                m_window->showMessage(MessageBanner::Level::Error,
+                                      tr("The demo workspace could not start: %1").arg(error));
+                return;
+            }
+        }
+        m_client->setApiUrl(m_demo->apiUrl());
+        m_client->setToken({}); // the demo never sees the user's token
+        m_issues->setClock(m_demo->clock());
+    } else {
+        m_client->setApiUrl(QUrl(m_settings.apiUrl));
+        const TokenProvider::Result token = TokenProvider::find(m_settings.tokenSource);
+        m_client->setToken(token.token);
+        m_issues->setClock(Clock::system());
+        if (!token.isFound())
+            m_window->showMessage(MessageBanner::Level::Warning,
+                                  tr("No GitHub token found: Mainstay reads public data only, at "
+                                     "60 requests an hour. Set GH_TOKEN, run `gh auth login`, or "
+                                     "choose a token source in Settings."));
+    }
+    m_window->setWorkspaces(m_settings.workspaces, workspace,
+                            m_demo ? m_demo->repository() : DemoWorkspace::defaultRepository());
+    m_sync->start(workspace.isEmpty() ? m_demo->repository() : workspace);
+    applySyncInterval();
+}
+
+void AppController::applySyncInterval()
+{
+    if (m_settings.syncIntervalMinutes > 0 && m_options.screenshot.isEmpty())
+        m_syncTimer.start(m_settings.syncIntervalMinutes * 60'000);
+    else
+        m_syncTimer.stop();
+}
+
+void AppController::onSyncFinished(const ApiError &error)
+{
+    m_window->setSyncRunning(false);
+    if (error.kind == ApiError::Kind::Cancelled)
+        return;
+    if (error.isError()) {
+        m_window->setSyncStatus(tr("Sync failed"));
+        m_window->showMessage(MessageBanner::Level::Error, error.message());
+    } else {
+        m_window->setSyncStatus(
+            tr("Synced %1 items · %2")
+                .arg(m_issues->rowCount())
+                .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        if (m_window->messageBanner()->level() == MessageBanner::Level::Error)
+            m_window->messageBanner()->hide();
+    }
+    Q_EMIT syncFinished(!error.isError());
+}
+
+void AppController::addWorkspace()
+{
+    bool ok = false;
+    const QString repo =
+        QInputDialog::getText(m_window.get(), tr("Add workspace"), tr("Repository (owner/name):"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || repo.isEmpty()) {
+        m_window->setWorkspaces(m_settings.workspaces, m_workspace,
+                                m_demo ? m_demo->repository() : DemoWorkspace::defaultRepository());
+        return;
+    }
+    if (!isValidRepository(repo)) {
+        m_window->showMessage(MessageBanner::Level::Error,
+                              tr("“%1” is not a repository name; use owner/name, for example "
+                                 "aws-powertools/powertools-lambda-python.")
+                                  .arg(repo));
+        m_window->setWorkspaces(m_settings.workspaces, m_workspace,
+                                m_demo ? m_demo->repository() : DemoWorkspace::defaultRepository());
+        return;
+    }
+    if (!m_settings.workspaces.contains(repo))
+        m_settings.workspaces.append(repo);
+    m_settings.save(*m_settingsStore);
+    openWorkspace(repo);
+}
+
+void AppController::editSettings()
+{
+    const TokenProvider::Result token = TokenProvider::find(m_settings.tokenSource);
+    const QString status = token.isFound() ? tr("A token was found: %1.").arg(token.description)
+                                           : tr("No token found with this source.");
+    SettingsDialog dialog(m_settings, status, m_window.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const AppSettings updated = dialog.settings();
+    const bool reconnect =
+        updated.apiUrl != m_settings.apiUrl || updated.tokenSource != m_settings.tokenSource;
+    if (updated.palette != m_settings.palette)
+        AppPalette::apply(AppPalette::fromString(updated.palette));
+    m_settings = updated;
+    m_settings.save(*m_settingsStore);
+    applySyncInterval();
+    if (reconnect && !m_workspace.isEmpty())
+        openWorkspace(m_workspace);
+}
+
+void AppController::takeScreenshot()
+{
+    if (m_screenshotTaken)
+        return;
+    m_screenshotTaken = true;
+    m_screenshotDeadline.stop();
+    // Let pending layout and paint events settle before grabbing.
+    QTimer::singleShot(150, this, [this] {
+        const QPixmap pixmap = m_window->grab();
+        if (pixmap.isNull() || !pixmap.save(m_options.screenshot, "PNG")) {
+            qCritical("mainstay: could not write the screenshot to %s",
+                      qPrintable(QDir::toNativeSeparators(m_options.screenshot)));
+            m_exitCode = 1;
+        }
+        QApplication::exit(m_exitCode);
+    });
+}
+
+} // namespace Mainstay

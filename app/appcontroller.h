@@ -1,0 +1,76 @@
+#pragma once
+
+#include "appsettings.h"
+#include "commandline.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <memory>
+
+class QNetworkAccessManager;
+class QSettings;
+
+namespace Mainstay {
+
+struct ApiError;
+class DemoWorkspace;
+class GitHubClient;
+class IssueListModel;
+class MainWindow;
+class SyncEngine;
+
+// Wires the layers together for the GUI: client, sync, models, main window, the demo backend,
+// settings and the screenshot mode. Holds no business rules of its own.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppController(const CommandLineOptions &options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // Shows the window and starts the first sync. In screenshot mode, the application quits on
+    // its own once the PNG is written; exitCode() says how it went.
+    void start();
+    int exitCode() const { return m_exitCode; }
+
+    MainWindow *mainWindow() const { return m_window.get(); }
+    IssueListModel *issueModel() const { return m_issues; }
+    SyncEngine *syncEngine() const { return m_sync; }
+    GitHubClient *client() const { return m_client; }
+    QString currentWorkspace() const { return m_workspace; }
+    bool isDemo() const { return m_workspace.isEmpty(); }
+    QString dataDir() const { return m_dataDir; }
+
+    static QString defaultDataDir();
+
+Q_SIGNALS:
+    // After every sync, successful or not.
+    void syncFinished(bool ok);
+
+private:
+    void openWorkspace(const QString &workspace);
+    void addWorkspace();
+    void editSettings();
+    void onSyncFinished(const ApiError &error);
+    void takeScreenshot();
+    void applySyncInterval();
+
+    CommandLineOptions m_options;
+    QString m_dataDir;
+    std::unique_ptr<QSettings> m_settingsStore;
+    AppSettings m_settings;
+    QNetworkAccessManager *m_nam;
+    GitHubClient *m_client;
+    SyncEngine *m_sync;
+    IssueListModel *m_issues;
+    std::unique_ptr<DemoWorkspace> m_demo;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_workspace; // empty: demo
+    QTimer m_syncTimer;
+    QTimer m_screenshotDeadline;
+    bool m_screenshotTaken = false;
+    int m_exitCode = 0;
+};
+
+} // namespace Mainstay

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace Mainstay {
+
+// The one command-line grammar of DESIGN.md, for the GUI and the headless verbs:
+//   mainstay [--demo] [--repo OWNER/REPO] [--api-url URL] [--data-dir DIR] [--view VIEW]
+//            [--palette light|dark] [--screenshot FILE [--size WxH]]
+struct CommandLineOptions
+{
+    bool demo = false;
+    QString repo;
+    QString apiUrl;
+    QString dataDir; // also MAINSTAY_DATA_DIR
+    QString view;    // board, prs, labels, notes, release, insights
+    QString palette; // light, dark; empty: the saved setting
+    QString screenshot;
+    QSize size = {1280, 800};
+};
+
+struct CommandLineResult
+{
+    enum class Action
+    {
+        Run,
+        PrintAndExit,
+        Fail
+    };
+    Action action = Action::Run;
+    CommandLineOptions options;
+    QString output; // for PrintAndExit (help, version) and Fail (the error)
+    int exitCode = 0;
+};
+
+// `arguments` includes the program name first, as QCoreApplication::arguments() gives it.
+CommandLineResult parseCommandLine(const QStringList &arguments);
+QString commandLineHelp();
+QStringList knownViews();
+bool isValidRepository(const QString &repository);
+
+} // namespace Mainstay
