@@ -68,8 +68,9 @@ contents)
     echo "Depends: $depends"
     # Package names, one a line, without version constraints or alternatives.
     echo "$depends" | tr ',|' '\n\n' | sed 's/(.*//; s/[[:space:]]//g' | grep . >"$tmp/depends"
-    # Computed by dpkg-shlibdeps from the executable ...
-    for package in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libc6 libstdc++6; do
+    # Computed by dpkg-shlibdeps from the executable (the libraries any build of a Qt Widgets
+    # application links; which other Qt modules show depends on what the code uses) ...
+    for package in libqt6core6 libqt6gui6 libqt6widgets6 libc6 libstdc++6; do
         grep -qxF "$package" "$tmp/depends" || fail "Depends lacks $package (shlibdeps)"
     done
     # ... and the plugins Qt loads at run time, listed by packaging/CMakeLists.txt.
