@@ -147,8 +147,10 @@ void readIssue(const JsonReader &r, Issue &out)
         out.reactionCount = reactions->optionalInt("total_count"_L1, 0);
     const std::optional<JsonReader> pull = r.optionalObject("pull_request"_L1);
     out.isPullRequest = pull.has_value();
-    if (pull)
+    if (pull) {
         out.mergedAt = pull->optionalDateTime("merged_at"_L1);
+        out.draft = r.optionalBool("draft"_L1, false); // pull-request items carry it
+    }
 }
 
 // Both pull-request (GET /pulls/{n}) and pull-request-simple (the list): what only the former
@@ -201,6 +203,20 @@ void readComment(const JsonReader &r, Comment &out)
     out.createdAt = r.requiredDateTime("created_at"_L1);
     out.updatedAt = r.requiredDateTime("updated_at"_L1);
     out.htmlUrl = r.requiredString("html_url"_L1);
+}
+
+void readIssueEvent(const JsonReader &r, IssueEvent &out)
+{
+    out.id = r.requiredInt64("id"_L1);
+    out.event = r.requiredString("event"_L1);
+    readOptionalUser(r, "actor"_L1, out.actor);
+    out.createdAt = r.requiredDateTime("created_at"_L1);
+    if (const std::optional<JsonReader> label = r.optionalObject("label"_L1))
+        out.labelName = label->requiredString("name"_L1);
+    out.stateReason = r.optionalString("state_reason"_L1);
+    // The repository-wide listing embeds the issue; the per-issue one does not.
+    if (const std::optional<JsonReader> issue = r.optionalObject("issue"_L1))
+        out.issueNumber = issue->requiredInt("number"_L1);
 }
 
 void readRelease(const JsonReader &r, Release &out)
@@ -481,6 +497,16 @@ ParseResult<QList<Label>> parseLabelList(const QByteArray &json)
 ParseResult<QList<Milestone>> parseMilestoneList(const QByteArray &json)
 {
     return parseArrayDocument<Milestone>(json, readMilestone);
+}
+
+ParseResult<IssueEvent> parseIssueEvent(const QJsonValue &value)
+{
+    return parseObject<IssueEvent>(value, readIssueEvent);
+}
+
+ParseResult<QList<IssueEvent>> parseIssueEventList(const QByteArray &json)
+{
+    return parseArrayDocument<IssueEvent>(json, readIssueEvent);
 }
 
 ParseResult<QList<Comment>> parseCommentList(const QByteArray &json)

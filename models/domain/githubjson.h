@@ -2,6 +2,7 @@
 
 #include "comment.h"
 #include "issue.h"
+#include "issueevent.h"
 #include "label.h"
 #include "milestone.h"
 #include "parseresult.h"
@@ -31,6 +32,8 @@ ParseResult<Issue> parseIssue(const QJsonValue &value);
 // An item of GET /repos/{o}/{r}/pulls or GET /pulls/{n}.
 ParseResult<PullRequest> parsePullRequest(const QJsonValue &value);
 ParseResult<Comment> parseComment(const QJsonValue &value);
+// An item of GET /repos/{o}/{r}/issues/events (or /issues/{n}/events, without the issue number).
+ParseResult<IssueEvent> parseIssueEvent(const QJsonValue &value);
 ParseResult<Release> parseRelease(const QJsonValue &value);
 ParseResult<Workflow> parseWorkflow(const QJsonValue &value);
 ParseResult<WorkflowRun> parseWorkflowRun(const QJsonValue &value);
@@ -45,6 +48,7 @@ ParseResult<QList<PullRequest>> parsePullRequestList(const QByteArray &json);
 ParseResult<QList<Label>> parseLabelList(const QByteArray &json);
 ParseResult<QList<Milestone>> parseMilestoneList(const QByteArray &json);
 ParseResult<QList<Comment>> parseCommentList(const QByteArray &json);
+ParseResult<QList<IssueEvent>> parseIssueEventList(const QByteArray &json);
 ParseResult<QList<Release>> parseReleaseList(const QByteArray &json);
 
 template<class T>

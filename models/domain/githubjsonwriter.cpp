@@ -275,6 +275,7 @@ QJsonObject toJson(const Issue &issue, const QString &apiBase, const QString &re
         {u"performed_via_github_app"_s, QJsonValue::Null},
     };
     if (issue.isPullRequest) {
+        object.insert(u"draft"_s, issue.draft);
         const QString pullUrl = web + "/pull/"_L1 + QString::number(issue.number);
         object.insert(u"pull_request"_s,
                       QJsonObject{

@@ -48,6 +48,7 @@ struct Issue
     QString htmlUrl;
     bool isPullRequest = false;
     QDateTime mergedAt; // pull requests only; the issues list carries it in `pull_request`
+    bool draft = false; // pull requests only
 
     bool isOpen() const { return state == State::Open; }
     bool isMerged() const { return mergedAt.isValid(); }

@@ -27,7 +27,6 @@ struct PullRequest : Issue
     PullRequest() { isPullRequest = true; }
 
     qint64 pullId = 0; // the pull request's own id, distinct from the issue id
-    bool draft = false;
     QString baseRef;
     QString headRef;
     QString headSha;

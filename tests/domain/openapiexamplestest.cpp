@@ -274,6 +274,20 @@ void checkCommentList(const Example &example)
               u"https://github.com/octocat/Hello-World/issues/1347#issuecomment-1"_s);
 }
 
+void checkIssueEventList(const Example &example)
+{
+    const auto result = parseIssueEventList(example.json);
+    ASSERT_TRUE(result.isOk()) << result.error().toStdString();
+    ASSERT_EQ(result.value().size(), 1);
+    const IssueEvent &event = result.value()[0];
+    EXPECT_EQ(event.id, 1);
+    EXPECT_EQ(event.event, u"closed"_s);
+    EXPECT_EQ(event.issueNumber, 1347);
+    expectOctocat(event.actor);
+    EXPECT_EQ(event.createdAt, utc(2011, 4, 14, 16, 0, 49));
+    EXPECT_TRUE(event.labelName.isEmpty());
+}
+
 void checkReleaseList(const Example &example)
 {
     const auto result = parseReleaseList(example.json);
@@ -383,6 +397,7 @@ const OperationCase operationCases[] = {
     {"issues/list-labels-for-repo", checkLabelList, 1},
     {"issues/list-milestones", checkMilestoneList, 1},
     {"issues/list-comments-for-repo", checkCommentList, 1},
+    {"issues/list-events-for-repo", checkIssueEventList, 1},
     {"repos/list-releases", checkReleaseList, 1},
     {"repos/create-release", checkRelease, 1},
     {"repos/update-release", checkRelease, 1},

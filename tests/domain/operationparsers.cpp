@@ -43,6 +43,8 @@ const std::map<QString, Parser> &parsers()
          [](const QByteArray &j) { return outcome(parseMilestoneList(j)); }},
         {u"issues/list-comments-for-repo"_s,
          [](const QByteArray &j) { return outcome(parseCommentList(j)); }},
+        {u"issues/list-events-for-repo"_s,
+         [](const QByteArray &j) { return outcome(parseIssueEventList(j)); }},
         {u"repos/list-releases"_s,
          [](const QByteArray &j) { return outcome(parseReleaseList(j)); }},
         {u"repos/create-release"_s,
