@@ -6,6 +6,7 @@
 #include "issuelistmodel.h"
 #include "issuelistview.h"
 #include "mainwindow.h"
+#include "policyloader.h"
 #include "ratelimitmeter.h"
 #include "settingsdialog.h"
 #include "syncengine.h"
@@ -48,6 +49,9 @@ AppController::AppController(const CommandLineOptions &options, QObject *parent)
         m_settingsStore = std::make_unique<QSettings>(
             QDir(m_dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_settings = AppSettings::load(*m_settingsStore);
+    m_policy = Policy::defaultPolicy();
+    if (const QString path = policyPath(); !path.isEmpty())
+        m_policy = PolicyLoader::loadOrDefault(path, &m_policyMessage);
     if (!options.palette.isEmpty())
         m_settings.palette = options.palette;
     AppPalette::apply(AppPalette::fromString(m_settings.palette));
@@ -83,6 +87,15 @@ AppController::~AppController()
     m_settings.save(*m_settingsStore);
 }
 
+QString AppController::policyPath() const
+{
+    const QDir dir(m_dataDir);
+    for (const char *name : {"policy.yaml", "policy.yml", "policy.json"})
+        if (dir.exists(QLatin1String(name)))
+            return dir.filePath(QLatin1String(name));
+    return {};
+}
+
 void AppController::start()
 {
     QString workspace = m_options.repo;
@@ -98,6 +111,10 @@ void AppController::start()
                               tr("The “%1” view is not part of this version yet; showing the "
                                  "issue list instead.")
                                   .arg(m_options.view));
+
+    if (!m_policyMessage.isEmpty())
+        m_window->showMessage(MessageBanner::Level::Warning,
+                              tr("Problems in the policy file:\n%1").arg(m_policyMessage));
 
     if (!m_options.screenshot.isEmpty()) {
         m_window->resize(m_options.size);

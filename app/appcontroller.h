@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "commandline.h"
+#include "policy.h"
 
 #include <QObject>
 #include <QPointer>
@@ -41,6 +42,10 @@ public:
     QString currentWorkspace() const { return m_workspace; }
     bool isDemo() const { return m_workspace.isEmpty(); }
     QString dataDir() const { return m_dataDir; }
+    // The workspace conventions: <data-dir>/policy.yaml (or .json) when present and valid, the
+    // built-in default otherwise.
+    const Policy &policy() const { return m_policy; }
+    QString policyPath() const;
 
     static QString defaultDataDir();
 
@@ -60,6 +65,8 @@ private:
     QString m_dataDir;
     std::unique_ptr<QSettings> m_settingsStore;
     AppSettings m_settings;
+    Policy m_policy;
+    QString m_policyMessage;
     QNetworkAccessManager *m_nam;
     GitHubClient *m_client;
     SyncEngine *m_sync;

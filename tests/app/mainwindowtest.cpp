@@ -5,10 +5,12 @@
 #include "issuelistmodel.h"
 #include "issuelistview.h"
 #include "messagebanner.h"
+#include "policy.h"
 #include "ratelimitmeter.h"
 
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -157,4 +159,21 @@ TEST(MainWindow, WrongRepositoryShowsAClearMessageAndKeepsRunning)
     EXPECT_EQ(banner->level(), MessageBanner::Level::Error);
     EXPECT_TRUE(banner->text().contains(QLatin1String("repository name")))
         << banner->text().toStdString();
+}
+
+TEST(MainWindow, AMalformedPolicyFileFallsBackToTheDefaultAndSaysWhere)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("policy.yaml")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("version: 1\nsizes:\n  - label: size/XS\n    min: zero\n");
+    file.close();
+    AppController controller(demoOptions(dir));
+    controller.start();
+    MessageBanner *banner = controller.mainWindow()->messageBanner();
+    ASSERT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().contains(QLatin1String("policy.yaml:4:")))
+        << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QLatin1String("built-in policy")));
+    EXPECT_EQ(controller.policy().sizeLabelFor(5), Policy::defaultPolicy().sizeLabelFor(5));
 }
