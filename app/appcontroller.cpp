@@ -61,6 +61,8 @@ AppController::AppController(const CommandLineOptions &options, QObject *parent)
 
     connect(m_client, &GitHubClient::rateLimitChanged, window->rateLimitMeter(),
             &RateLimitMeter::setRateLimit);
+    connect(m_client, &GitHubClient::waiting, window,
+            [window](const QDateTime &, const QString &reason) { window->setSyncStatus(reason); });
     connect(m_sync, &SyncEngine::started, window, [window] { window->setSyncRunning(true); });
     connect(m_sync, &SyncEngine::progress, window, &MainWindow::setSyncProgress);
     connect(m_sync, &SyncEngine::issuesReceived, m_issues, &IssueListModel::upsert);

@@ -1,6 +1,7 @@
 #include "restjob.h"
 
 #include "githubclient.h"
+#include "clock.h"
 #include "linkheader.h"
 
 #include <QNetworkAccessManager>
@@ -35,6 +36,19 @@ RestJob::~RestJob()
 void RestJob::start(QNetworkAccessManager *nam)
 {
     m_nam = nam;
+    begin();
+}
+
+void RestJob::begin()
+{
+    ++m_attempt;
+    m_waitingToRetry = false;
+    m_redirects = 0;
+    m_cached.reset();
+    const bool conditional = m_request.extraHeaders.contains("If-None-Match") ||
+                             m_request.extraHeaders.contains("If-Modified-Since");
+    if (!isMutation() && !conditional && m_client->responseCache())
+        m_cached = m_client->responseCache()->lookup(m_request.url);
     send(m_request.url, true);
 }
 
@@ -42,6 +56,7 @@ void RestJob::send(const QUrl &url, bool withToken)
 {
     m_withToken = withToken && m_client->hasToken();
     if (m_withToken && !GitHubClient::mayCarryToken(url)) {
+        m_response = {};
         m_response.url = url;
         m_response.error.kind = ApiError::Kind::InsecureUrl;
         m_response.error.serverMessage = url.host();
@@ -64,6 +79,12 @@ void RestJob::send(const QUrl &url, bool withToken)
     request.setTransferTimeout(m_client->timeoutMs());
     for (auto it = m_request.extraHeaders.cbegin(); it != m_request.extraHeaders.cend(); ++it)
         request.setRawHeader(it.key(), it.value());
+    if (m_cached && url == m_request.url) {
+        if (!m_cached->etag.isEmpty())
+            request.setRawHeader("If-None-Match", m_cached->etag);
+        else if (!m_cached->lastModified.isEmpty())
+            request.setRawHeader("If-Modified-Since", m_cached->lastModified);
+    }
     if (!m_request.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
@@ -120,12 +141,34 @@ void RestJob::onReplyFinished()
     // An HTTP error status also sets a QNetworkReply error; the status is what counts then.
     response.error =
         ApiError::fromResponse(response.status, networkError, reply->errorString(),
-                               response.headers, response.body, QDateTime::currentDateTimeUtc());
+                               response.headers, response.body, m_client->clock()->now());
     if (!response.error.isError() && response.status == 0)
         response.error = ApiError::malformed(QStringLiteral("no HTTP status"));
     response.error.context =
         QString::fromLatin1(m_request.verb) + QLatin1Char(' ') + m_request.url.path();
+
+    if (ResponseCache *cache = m_client->responseCache(); cache && !isMutation()) {
+        if (response.status == 304 && m_cached) {
+            // Unchanged: hand out what we saw last time, as if it had come again.
+            response.body = m_cached->body;
+            if (response.links.isEmpty())
+                response.links = parseLinkHeader(m_cached->link);
+        } else if (response.status == 200 && (response.headers.contains("etag") ||
+                                              response.headers.contains("last-modified"))) {
+            cache->store(m_request.url, {response.header("etag"), response.header("last-modified"),
+                                         response.body, response.header("link")});
+        }
+    }
     m_response = std::move(response);
+
+    if (!m_cancelled) {
+        const qint64 delay = m_client->retryDelay(*this);
+        if (delay >= 0) {
+            m_waitingToRetry = true;
+            m_client->retryLater(this, delay);
+            return;
+        }
+    }
     finish();
 }
 
@@ -138,6 +181,7 @@ void RestJob::cancel()
         m_reply->abort(); // finished() follows and reports the cancellation
         return;
     }
+    m_response.error = {};
     m_response.error.kind = ApiError::Kind::Cancelled;
     finish();
 }

@@ -20,6 +20,10 @@ protected:
     {
         ASSERT_TRUE(m_server.start()) << m_server.errorString().toStdString();
         m_client.setApiUrl(m_server.baseUrl());
+        // These tests look at single exchanges; retries have their own tests.
+        GitHubClient::RetryPolicy noRetries;
+        noRetries.maxRetries = 0;
+        m_client.setRetryPolicy(noRetries);
     }
 
     // Runs a job to completion and hands back its response.
