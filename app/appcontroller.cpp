@@ -5,12 +5,15 @@
 #include "githubclient.h"
 #include "issuelistmodel.h"
 #include "issuelistview.h"
+#include "keychaintokenstore.h"
 #include "mainwindow.h"
 #include "policyloader.h"
 #include "ratelimitmeter.h"
 #include "settingsdialog.h"
 #include "syncengine.h"
+#include "tokencheck.h"
 #include "tokenprovider.h"
+#include "tokenstore.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -30,7 +33,8 @@ QString AppController::defaultDataDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-AppController::AppController(const CommandLineOptions &options, QObject *parent)
+AppController::AppController(const CommandLineOptions &options, TokenStore *tokenStore,
+                             QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_nam(new QNetworkAccessManager(this))
@@ -38,6 +42,12 @@ AppController::AppController(const CommandLineOptions &options, QObject *parent)
     , m_sync(new SyncEngine(m_client, this))
     , m_issues(new IssueListModel(this))
 {
+    if (tokenStore) {
+        m_tokenStore = tokenStore;
+    } else {
+        m_ownTokenStore = std::make_unique<KeychainTokenStore>();
+        m_tokenStore = m_ownTokenStore.get();
+    }
     // With --data-dir everything, settings included, stays inside it: tests and demos never
     // touch the user's own configuration.
     m_dataDir = options.dataDir.isEmpty() ? defaultDataDir() : options.dataDir;
@@ -148,22 +158,41 @@ void AppController::openWorkspace(const QString &workspace)
             }
         }
         m_client->setApiUrl(m_demo->apiUrl());
+        ++m_openGeneration;     // a pending token lookup for another workspace is now stale
         m_client->setToken({}); // the demo never sees the user's token
         m_issues->setClock(m_demo->clock());
-    } else {
-        m_client->setApiUrl(QUrl(m_settings.apiUrl));
-        const TokenProvider::Result token = TokenProvider::find(m_settings.tokenSource);
-        m_client->setToken(token.token);
-        m_issues->setClock(Clock::system());
-        if (!token.isFound())
-            m_window->showMessage(MessageBanner::Level::Warning,
-                                  tr("No GitHub token found: Mainstay reads public data only, at "
-                                     "60 requests an hour. Set GH_TOKEN, run `gh auth login`, or "
-                                     "choose a token source in Settings."));
+        m_window->setWorkspaces(m_settings.workspaces, workspace, m_demo->repository());
+        m_sync->start(m_demo->repository());
+        applySyncInterval();
+        return;
     }
+
+    m_client->setApiUrl(QUrl(m_settings.apiUrl));
+    m_client->setToken({});
+    m_issues->setClock(Clock::system());
     m_window->setWorkspaces(m_settings.workspaces, workspace,
                             m_demo ? m_demo->repository() : DemoWorkspace::defaultRepository());
-    m_sync->start(workspace.isEmpty() ? m_demo->repository() : workspace);
+    // The keychain answers asynchronously; a newer openWorkspace() makes this answer stale.
+    const quint64 generation = ++m_openGeneration;
+    auto *provider = new TokenProvider(m_tokenStore, this);
+    connect(provider, &TokenProvider::found, this,
+            [this, provider, generation, workspace](const TokenProvider::Result &token) {
+                provider->deleteLater();
+                if (generation != m_openGeneration)
+                    return;
+                m_tokenDescription = token.isFound() ? token.description : QString();
+                m_client->setToken(token.token);
+                if (!token.isFound())
+                    m_window->showMessage(
+                        MessageBanner::Level::Warning,
+                        tr("No GitHub token found%1: Mainstay reads public data only, at 60 "
+                           "requests an hour. Set GH_TOKEN, run `gh auth login`, or paste a "
+                           "token in Settings.")
+                            .arg(token.error.isEmpty() ? QString()
+                                                       : tr(" (keychain: %1)").arg(token.error)));
+                m_sync->start(workspace);
+            });
+    provider->find(m_settings.tokenSource, TokenProvider::hostForApiUrl(QUrl(m_settings.apiUrl)));
     applySyncInterval();
 }
 
@@ -223,15 +252,46 @@ void AppController::addWorkspace()
 
 void AppController::editSettings()
 {
-    const TokenProvider::Result token = TokenProvider::find(m_settings.tokenSource);
-    const QString status = token.isFound() ? tr("A token was found: %1.").arg(token.description)
-                                           : tr("No token found with this source.");
+    const QString status = m_workspace.isEmpty() ? tr("The demo workspace needs no token.")
+                           : m_tokenDescription.isEmpty()
+                               ? tr("No token in use for this workspace.")
+                               : tr("In use: a token from %1.").arg(m_tokenDescription);
     SettingsDialog dialog(m_settings, status, m_window.get());
+    const QString host = TokenProvider::hostForApiUrl(QUrl(m_settings.apiUrl));
+    connect(&dialog, &SettingsDialog::saveTokenRequested, this,
+            [this, &dialog, host](const QString &token) {
+                QPointer<SettingsDialog> guard(&dialog);
+                m_tokenStore->write(host, token, [guard, this](const QString &error) {
+                    if (guard)
+                        guard->setTokenStatus(error.isEmpty()
+                                                  ? tr("Saved in %1.").arg(m_tokenStore->name())
+                                                  : tr("Could not save the token: %1").arg(error));
+                });
+            });
+    connect(&dialog, &SettingsDialog::testTokenRequested, this,
+            [this, &dialog](const QString &token) {
+                // A separate client so that testing a pasted token does not disturb the running
+                // sync.
+                auto *client = new GitHubClient(m_nam, this);
+                client->setApiUrl(m_workspace.isEmpty() ? m_demo->apiUrl()
+                                                        : QUrl(dialog.settings().apiUrl));
+                client->setToken(token.isEmpty() ? m_client->tokenForTesting() : token);
+                auto *check = new TokenCheck(client, client);
+                QPointer<SettingsDialog> guard(&dialog);
+                connect(check, &TokenCheck::finished, this,
+                        [guard, client](const TokenCheck::Result &result) {
+                            if (guard)
+                                guard->setTokenStatus(result.summary());
+                            client->deleteLater();
+                        });
+                dialog.setTokenStatus(tr("Testing…"));
+                check->start();
+            });
     if (dialog.exec() != QDialog::Accepted)
         return;
     const AppSettings updated = dialog.settings();
-    const bool reconnect =
-        updated.apiUrl != m_settings.apiUrl || updated.tokenSource != m_settings.tokenSource;
+    const bool reconnect = updated.apiUrl != m_settings.apiUrl ||
+                           updated.tokenSource != m_settings.tokenSource || dialog.tokenSaved();
     if (updated.palette != m_settings.palette)
         AppPalette::apply(AppPalette::fromString(updated.palette));
     m_settings = updated;

@@ -20,6 +20,7 @@ class GitHubClient;
 class IssueListModel;
 class MainWindow;
 class SyncEngine;
+class TokenStore;
 
 // Wires the layers together for the GUI: client, sync, models, main window, the demo backend,
 // settings and the screenshot mode. Holds no business rules of its own.
@@ -27,7 +28,9 @@ class AppController : public QObject
 {
     Q_OBJECT
 public:
-    explicit AppController(const CommandLineOptions &options, QObject *parent = nullptr);
+    // `tokenStore` replaces the system keychain (tests); not owned.
+    explicit AppController(const CommandLineOptions &options, TokenStore *tokenStore = nullptr,
+                           QObject *parent = nullptr);
     ~AppController() override;
 
     // Shows the window and starts the first sync. In screenshot mode, the application quits on
@@ -74,6 +77,10 @@ private:
     std::unique_ptr<DemoWorkspace> m_demo;
     std::unique_ptr<MainWindow> m_window;
     QString m_workspace; // empty: demo
+    TokenStore *m_tokenStore = nullptr;
+    std::unique_ptr<TokenStore> m_ownTokenStore;
+    QString m_tokenDescription; // where the token in use came from; never the token itself
+    quint64 m_openGeneration = 0;
     QTimer m_syncTimer;
     QTimer m_screenshotDeadline;
     bool m_screenshotTaken = false;

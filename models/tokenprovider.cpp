@@ -1,9 +1,24 @@
 #include "tokenprovider.h"
 
+#include "tokenstore.h"
+
+#include <QPointer>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace Mainstay {
+
+TokenProvider::TokenProvider(TokenStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{}
+
+QString TokenProvider::hostForApiUrl(const QUrl &apiUrl)
+{
+    const QString host = apiUrl.host().toLower();
+    return host == QLatin1String("api.github.com") ? QStringLiteral("github.com") : host;
+}
 
 TokenProvider::Result TokenProvider::fromEnvironment()
 {
@@ -33,6 +48,7 @@ TokenProvider::Result TokenProvider::fromGitHubCli(const QString &host)
     if (!process.waitForFinished(5000) || process.exitStatus() != QProcess::NormalExit ||
         process.exitCode() != 0) {
         process.kill();
+        process.waitForFinished(1000);
         return result;
     }
     result.token = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
@@ -40,21 +56,38 @@ TokenProvider::Result TokenProvider::fromGitHubCli(const QString &host)
     return result;
 }
 
-TokenProvider::Result TokenProvider::find(AppSettings::TokenSource preferred)
+void TokenProvider::find(AppSettings::TokenSource preferred, const QString &host)
 {
     using Source = AppSettings::TokenSource;
     if (preferred == Source::Automatic || preferred == Source::Environment) {
-        if (Result r = fromEnvironment(); r.isFound() || preferred == Source::Environment)
-            return r;
+        if (Result r = fromEnvironment(); r.isFound() || preferred == Source::Environment) {
+            Q_EMIT found(r);
+            return;
+        }
     }
     if (preferred == Source::Automatic || preferred == Source::GitHubCli) {
-        if (Result r = fromGitHubCli(); r.isFound() || preferred == Source::GitHubCli)
-            return r;
+        if (Result r = fromGitHubCli(host); r.isFound() || preferred == Source::GitHubCli) {
+            Q_EMIT found(r);
+            return;
+        }
     }
-    // The keychain store arrives with the data layer; until then it holds nothing.
-    Result none;
-    none.source = preferred;
-    return none;
+    if (!m_store) {
+        Result none;
+        none.source = preferred;
+        Q_EMIT found(none);
+        return;
+    }
+    QPointer<TokenProvider> self(this);
+    m_store->read(host, [self, host, this](const QString &token, const QString &error) {
+        if (!self)
+            return;
+        Result r;
+        r.source = Source::Keychain;
+        r.token = token;
+        r.error = error;
+        r.description = QStringLiteral("%1 (%2)").arg(m_store->name(), host);
+        Q_EMIT found(r);
+    });
 }
 
 } // namespace Mainstay

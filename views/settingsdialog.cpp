@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -21,6 +22,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, const QString &token
     , m_tokenSource(new QComboBox(this))
     , m_interval(new QSpinBox(this))
     , m_palette(new QComboBox(this))
+    , m_token(new QLineEdit(this))
+    , m_tokenStatus(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     m_apiUrl->setPlaceholderText(QStringLiteral("https://api.github.com"));
@@ -50,11 +53,36 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, const QString &token
     tokenLabel->setWordWrap(true);
     tokenLabel->setTextFormat(Qt::PlainText);
 
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(
+        tr("Paste a token (ghp_…, github_pat_…) to keep it in the keychain"));
+    m_token->setAccessibleName(tr("New token"));
+    auto *saveToken = new QPushButton(tr("Save in keychain"), this);
+    auto *testToken = new QPushButton(tr("Test"), this);
+    saveToken->setEnabled(false);
+    connect(m_token, &QLineEdit::textChanged, saveToken,
+            [saveToken](const QString &text) { saveToken->setEnabled(!text.trimmed().isEmpty()); });
+    connect(saveToken, &QPushButton::clicked, this, [this] {
+        m_tokenSaved = true;
+        Q_EMIT saveTokenRequested(m_token->text().trimmed());
+    });
+    connect(testToken, &QPushButton::clicked, this,
+            [this] { Q_EMIT testTokenRequested(m_token->text().trimmed()); });
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_token, 1);
+    tokenRow->addWidget(saveToken);
+    tokenRow->addWidget(testToken);
+    m_tokenStatus->setWordWrap(true);
+    m_tokenStatus->setTextFormat(Qt::PlainText);
+    m_tokenStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
     auto *form = new QFormLayout;
     form->addRow(tr("API URL:"), m_apiUrl);
     form->addRow(QString(), m_apiUrlError);
     form->addRow(tr("Token from:"), m_tokenSource);
     form->addRow(QString(), tokenLabel);
+    form->addRow(tr("Token:"), tokenRow);
+    form->addRow(QString(), m_tokenStatus);
     form->addRow(tr("Sync every:"), m_interval);
     form->addRow(tr("Palette:"), m_palette);
 
@@ -81,6 +109,11 @@ void SettingsDialog::validate()
     m_apiUrlError->setVisible(!ok);
     if (m_okButton)
         m_okButton->setEnabled(ok);
+}
+
+void SettingsDialog::setTokenStatus(const QString &text)
+{
+    m_tokenStatus->setText(text);
 }
 
 AppSettings SettingsDialog::settings() const

@@ -22,6 +22,16 @@ public:
                    QWidget *parent = nullptr);
 
     AppSettings settings() const;
+    // Shows the outcome of a save or a test (plain text; never the token).
+    void setTokenStatus(const QString &text);
+    // True once a pasted token was handed to saveTokenRequested().
+    bool tokenSaved() const { return m_tokenSaved; }
+
+Q_SIGNALS:
+    // The user pasted a token and asked to keep it in the keychain.
+    void saveTokenRequested(const QString &token);
+    // Test the pasted token, or the one in use when `token` is empty.
+    void testTokenRequested(const QString &token);
 
 private:
     void validate();
@@ -33,6 +43,9 @@ private:
     QSpinBox *m_interval;
     QComboBox *m_palette;
     QPushButton *m_okButton = nullptr;
+    QLineEdit *m_token;
+    QLabel *m_tokenStatus;
+    bool m_tokenSaved = false;
 };
 
 } // namespace Mainstay

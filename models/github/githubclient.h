@@ -55,6 +55,8 @@ public:
     QUrl graphqlUrl() const;
     void setToken(const QString &token) { m_token = token; }
     bool hasToken() const { return !m_token.isEmpty(); }
+    // For Settings → Test only, which checks the token in use with a separate client.
+    QString tokenForTesting() const { return m_token; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     int timeoutMs() const { return m_timeoutMs; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
