@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QByteArray>
+
+namespace Mainstay {
+
+// What the client remembers of a GET response to ask "changed since?" next time: the validators
+// and the body to reuse on 304. Response headers such as Authorization are never part of it.
+struct HttpCacheEntry
+{
+    QByteArray etag;
+    QByteArray lastModified;
+    QByteArray body;
+
+    bool operator==(const HttpCacheEntry &) const = default;
+};
+
+} // namespace Mainstay

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+// Small conversions shared by the store's tables: timestamps are stored as milliseconds since
+// the epoch (NULL for an invalid QDateTime), and statements that return nothing interesting are
+// run with their error text captured.
+namespace Mainstay::SqlValues {
+
+inline QVariant fromTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType::fromType<qint64>());
+}
+
+inline QDateTime toTime(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// Runs one statement; on failure sets `error` to "<what>: <SQLite's message>".
+bool exec(const QSqlDatabase &database, const QString &sql, QString *error);
+// The first column of the first row of a query, or an invalid QVariant (with `error` set).
+QVariant scalar(const QSqlDatabase &database, const QString &sql, QString *error);
+// "<what>: <SQLite's message>" for a failed query.
+QString errorText(const QSqlQuery &query);
+
+} // namespace Mainstay::SqlValues
