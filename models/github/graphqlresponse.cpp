@@ -98,9 +98,9 @@ GraphQLResponse GraphQLResponse::fromHttp(ApiResponse http, const QDateTime &now
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(out.http.body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return malformed(u"the GraphQL answer is not JSON: %1 at offset %2"_s.arg(
-            parseError.errorString())
-                             .arg(parseError.offset));
+        return malformed(
+            u"the GraphQL answer is not JSON: %1 at offset %2"_s.arg(parseError.errorString())
+                .arg(parseError.offset));
     if (!document.isObject())
         return malformed(u"the GraphQL answer is not a JSON object"_s);
     const QJsonObject body = document.object();

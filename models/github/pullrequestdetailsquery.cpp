@@ -140,11 +140,10 @@ PullRequestDetailsQuery::Result PullRequestDetailsQuery::parse(const GraphQLResp
     // alias (its value is null, and reported in `missing` below).
     for (const GraphQLError &error : response.errors) {
         bool ok = false;
-        const int number =
-            error.path.size() == 2 && error.path[0] == "repository"_L1 &&
-                    error.path[1].startsWith(u'p')
-                ? QStringView(error.path[1]).mid(1).toInt(&ok)
-                : 0;
+        const int number = error.path.size() == 2 && error.path[0] == "repository"_L1 &&
+                                   error.path[1].startsWith(u'p')
+                               ? QStringView(error.path[1]).mid(1).toInt(&ok)
+                               : 0;
         if (error.type != "NOT_FOUND"_L1 || !ok || !asked.contains(number)) {
             result.error = response.error;
             return result;

@@ -3,6 +3,8 @@
 #include "jsonarrayreader.h"
 #include "jsonreader.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Mainstay {
@@ -36,8 +38,8 @@ QString PullRequestFilesQuery::document()
            "}\n"_s.arg(FilesPerPage);
 }
 
-GraphQLRequest PullRequestFilesQuery::request(const QString &owner, const QString &name,
-                                              int number, const QString &cursor)
+GraphQLRequest PullRequestFilesQuery::request(const QString &owner, const QString &name, int number,
+                                              const QString &cursor)
 {
     QJsonObject variables{{u"owner"_s, owner}, {u"name"_s, name}, {u"number"_s, number}};
     // null, not "", for the first page: an empty cursor is not a valid one.
@@ -56,8 +58,7 @@ PullRequestFilesQuery::Page PullRequestFilesQuery::parse(const GraphQLResponse &
             std::all_of(response.errors.cbegin(), response.errors.cend(),
                         [](const GraphQLError &error) {
                             return error.type == "NOT_FOUND"_L1 &&
-                                   error.path ==
-                                       QStringList{u"repository"_s, u"pullRequest"_s};
+                                   error.path == QStringList{u"repository"_s, u"pullRequest"_s};
                         });
         if (!onlyThisPullIsMissing) {
             page.error = response.error;
