@@ -1,6 +1,7 @@
 #include "demogithubbackend.h"
 
 #include "demodatagenerator.h"
+#include "demographqlresolver.h"
 #include "githubjsonwriter.h"
 #include "isodatetime.h"
 
@@ -277,6 +278,10 @@ HttpResponse DemoGitHubBackend::handle(const HttpRequest &request)
 
     QMutexLocker locker(&m_mutex);
     rollRateLimitWindow();
+
+    // GraphQL has its own endpoint, answer shape and rate-limit bucket.
+    if (DemoGraphQLResolver::isEndpoint(request.path))
+        return DemoGraphQLResolver::answer(m_data, request, m_rateReset);
 
     // Enterprise servers put the API under /api/v3; answer there too.
     QStringList segments = request.pathSegments();
