@@ -2,39 +2,47 @@
 
 namespace Mainstay {
 
+void IssueFilter::setKind(Kind kind)
+{
+    m_kind = kind;
+    update();
+}
+
+void IssueFilter::setState(State state)
+{
+    m_state = state;
+    update();
+}
+
 void IssueFilter::setText(const QString &text)
 {
     m_text = text;
-    m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    update();
 }
 
-bool IssueFilter::matches(const Issue &issue) const
+void IssueFilter::update()
 {
-    if (m_kind == Kind::Issues && issue.isPullRequest)
-        return false;
-    if (m_kind == Kind::PullRequests && !issue.isPullRequest)
-        return false;
-    if (m_state == State::Open && !issue.isOpen())
-        return false;
-    if (m_state == State::Closed && issue.isOpen())
-        return false;
-    for (const QString &word : m_words) {
-        if (issue.title.contains(word, Qt::CaseInsensitive) ||
-            issue.author.login.contains(word, Qt::CaseInsensitive))
-            continue;
-        if (word.startsWith(QLatin1Char('#')) && QStringView(word).mid(1).toInt() == issue.number)
-            continue;
-        bool inLabel = false;
-        for (const Label &label : issue.labels) {
-            if (label.name.contains(word, Qt::CaseInsensitive)) {
-                inLabel = true;
-                break;
-            }
-        }
-        if (!inLabel)
-            return false;
+    // The selectors go through the same language as the text, so there is one matcher and
+    // query().toString() shows what the list is really filtered by.
+    QString selectors;
+    if (m_kind == Kind::Issues)
+        selectors += QLatin1String("is:issue ");
+    else if (m_kind == Kind::PullRequests)
+        selectors += QLatin1String("is:pr ");
+    if (m_state == State::Open)
+        selectors += QLatin1String("is:open");
+    else if (m_state == State::Closed)
+        selectors += QLatin1String("is:closed");
+    const IssueQuery base = IssueQuery::parse(selectors).query();
+
+    const QueryParseResult parsed = IssueQuery::parse(m_text);
+    if (parsed) {
+        m_query = base.combined(parsed.query());
+        m_error.reset();
+    } else {
+        m_query = base;
+        m_error = parsed.error();
     }
-    return true;
 }
 
 } // namespace Mainstay

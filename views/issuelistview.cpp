@@ -26,7 +26,9 @@ IssueListView::IssueListView(IssueListModel *model, QWidget *parent)
 {
     m_proxy->setSourceModel(model);
 
-    m_filterEdit->setPlaceholderText(tr("Filter by title, author, label or #number"));
+    m_filterEdit->setPlaceholderText(
+        tr("Filter: words, #number, label:bug -label:triage author:login updated:<2026-01-31 "
+           "sort:updated-asc"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setAccessibleName(tr("Filter"));
     m_kindCombo->addItems({tr("Issues and pull requests"), tr("Issues"), tr("Pull requests")});
@@ -96,7 +98,19 @@ void IssueListView::applyFilter()
     static constexpr IssueFilter::State states[] = {
         IssueFilter::State::Open, IssueFilter::State::Closed, IssueFilter::State::Any};
     filter.setState(states[std::max(0, m_stateCombo->currentIndex())]);
+    if (filter.hasError()) {
+        // Half-typed queries ("label:", an open quote) are errors for a moment: keep the last
+        // good filter on screen instead of flashing the whole list.
+        m_filterEdit->setToolTip(filter.error()->message());
+        m_countLabel->setText(tr("Query error"));
+        m_countLabel->setToolTip(filter.error()->message());
+        return;
+    }
+    m_filterEdit->setToolTip({});
+    m_countLabel->setToolTip({});
     m_proxy->setFilter(filter);
+    if (m_proxy->activeQuerySort().isSet())
+        m_tree->header()->setSortIndicator(m_proxy->sortColumn(), m_proxy->sortOrder());
     updateCount();
 }
 
