@@ -10,10 +10,12 @@
 #include "policyloader.h"
 #include "ratelimitmeter.h"
 #include "settingsdialog.h"
+#include "storeresponsecache.h"
 #include "syncengine.h"
 #include "tokencheck.h"
 #include "tokenprovider.h"
 #include "tokenstore.h"
+#include "workspacestore.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -24,6 +26,7 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTreeView>
 
 namespace Mainstay {
@@ -144,8 +147,8 @@ void AppController::start()
 void AppController::openWorkspace(const QString &workspace)
 {
     m_sync->cancel();
-    m_issues->clear();
     m_workspace = workspace;
+    openStore(workspace);
     m_settings.currentWorkspace = workspace;
     if (workspace.isEmpty()) {
         if (!m_demo) {
@@ -194,6 +197,44 @@ void AppController::openWorkspace(const QString &workspace)
             });
     provider->find(m_settings.tokenSource, TokenProvider::hostForApiUrl(QUrl(m_settings.apiUrl)));
     applySyncInterval();
+}
+
+void AppController::openStore(const QString &workspace)
+{
+    m_sync->setStore(nullptr);
+    m_client->setResponseCache(nullptr);
+    m_responseCache.reset();
+    m_store.reset();
+    m_issues->clear();
+
+    // The demo is generated anew at every start; its cache lives and dies with the process.
+    QString dataDir = m_dataDir;
+    QString repository = workspace;
+    if (workspace.isEmpty()) {
+        if (!m_demoDataDir)
+            m_demoDataDir = std::make_unique<QTemporaryDir>();
+        dataDir = m_demoDataDir->path();
+        repository = DemoWorkspace::defaultRepository();
+    }
+    auto store = std::make_unique<WorkspaceStore>();
+    const StoreOpenResult opened = store->open(dataDir, repository);
+    if (!opened.ok) {
+        m_window->showMessage(MessageBanner::Level::Error,
+                              tr("The local cache of %1 could not be opened: %2. Mainstay works "
+                                 "online only until this is fixed.")
+                                  .arg(repository, opened.error));
+        return;
+    }
+    if (!opened.notice.isEmpty())
+        m_window->showMessage(MessageBanner::Level::Warning, opened.notice);
+    m_store = std::move(store);
+    m_responseCache = std::make_unique<StoreResponseCache>(&m_store->cache());
+    m_client->setResponseCache(m_responseCache.get());
+    m_sync->setStore(m_store.get());
+    // The last known state shows at once, offline too; the sync then brings it up to date.
+    m_issues->setIssues(m_store->cache().loadIssues());
+    if (m_issues->rowCount() > 0)
+        m_window->setSyncStatus(tr("%1 cached items").arg(m_issues->rowCount()));
 }
 
 void AppController::applySyncInterval()

@@ -11,6 +11,7 @@
 
 class QNetworkAccessManager;
 class QSettings;
+class QTemporaryDir;
 
 namespace Mainstay {
 
@@ -19,8 +20,10 @@ class DemoWorkspace;
 class GitHubClient;
 class IssueListModel;
 class MainWindow;
+class StoreResponseCache;
 class SyncEngine;
 class TokenStore;
+class WorkspaceStore;
 
 // Wires the layers together for the GUI: client, sync, models, main window, the demo backend,
 // settings and the screenshot mode. Holds no business rules of its own.
@@ -41,6 +44,7 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
     IssueListModel *issueModel() const { return m_issues; }
     SyncEngine *syncEngine() const { return m_sync; }
+    WorkspaceStore *store() const { return m_store.get(); }
     GitHubClient *client() const { return m_client; }
     QString currentWorkspace() const { return m_workspace; }
     bool isDemo() const { return m_workspace.isEmpty(); }
@@ -58,6 +62,7 @@ Q_SIGNALS:
 
 private:
     void openWorkspace(const QString &workspace);
+    void openStore(const QString &workspace);
     void addWorkspace();
     void editSettings();
     void onSyncFinished(const ApiError &error);
@@ -75,6 +80,9 @@ private:
     SyncEngine *m_sync;
     IssueListModel *m_issues;
     std::unique_ptr<DemoWorkspace> m_demo;
+    std::unique_ptr<QTemporaryDir> m_demoDataDir;
+    std::unique_ptr<WorkspaceStore> m_store;
+    std::unique_ptr<StoreResponseCache> m_responseCache;
     std::unique_ptr<MainWindow> m_window;
     QString m_workspace; // empty: demo
     TokenStore *m_tokenStore = nullptr;

@@ -43,6 +43,13 @@ QString commandLineHelp()
         "  -h, --help           show this help\n"
         "  -v, --version        show the version\n"
         "\n"
+        "Headless commands:\n"
+        "  mainstay sync  OWNER/REPO [--api-url URL] [--data-dir DIR] [--full]\n"
+        "      bring the local cache up to date; prints a one-line summary\n"
+        "  mainstay query OWNER/REPO 'QUERY' [--json] [--data-dir DIR]\n"
+        "      list cached issues and pull requests matching QUERY (the board's filter\n"
+        "      language, e.g. 'is:open label:bug -label:triage updated:<2026-01-01')\n"
+        "\n"
         "The token comes from GH_TOKEN or GITHUB_TOKEN, `gh auth token`, or the keychain.\n");
 }
 
@@ -67,14 +74,54 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     o.dataDir = qEnvironmentVariable("MAINSTAY_DATA_DIR");
     bool sizeGiven = false;
 
-    const QStringList valueOptions = {QStringLiteral("--repo"),     QStringLiteral("--api-url"),
-                                      QStringLiteral("--data-dir"), QStringLiteral("--view"),
-                                      QStringLiteral("--palette"),  QStringLiteral("--screenshot"),
-                                      QStringLiteral("--size")};
-    for (int i = 1; i < arguments.size(); ++i) {
+    using Command = CommandLineOptions::Command;
+    int first = 1;
+    if (arguments.size() > 1 && !arguments.at(1).startsWith(QLatin1Char('-'))) {
+        const QString verb = arguments.at(1);
+        if (verb == QLatin1String("sync"))
+            o.command = Command::Sync;
+        else if (verb == QLatin1String("query"))
+            o.command = Command::Query;
+        else if (verb == QLatin1String("notes") || verb == QLatin1String("gantt"))
+            return fail(
+                QStringLiteral("the '%1' command is not part of this version yet").arg(verb));
+        else
+            return fail(QStringLiteral("unknown command '%1'; use sync or query, or options for "
+                                       "the GUI")
+                            .arg(verb));
+        first = 2;
+    }
+
+    // Which options each command takes.
+    QStringList valueOptions;
+    QStringList flags;
+    switch (o.command) {
+    case Command::Gui:
+        valueOptions = {QStringLiteral("--repo"),     QStringLiteral("--api-url"),
+                        QStringLiteral("--data-dir"), QStringLiteral("--view"),
+                        QStringLiteral("--palette"),  QStringLiteral("--screenshot"),
+                        QStringLiteral("--size")};
+        flags = {QStringLiteral("--demo")};
+        break;
+    case Command::Sync:
+        valueOptions = {QStringLiteral("--api-url"), QStringLiteral("--data-dir")};
+        flags = {QStringLiteral("--full")};
+        break;
+    case Command::Query:
+        valueOptions = {QStringLiteral("--data-dir")};
+        flags = {QStringLiteral("--json")};
+        break;
+    }
+
+    QStringList positionals;
+    for (int i = first; i < arguments.size(); ++i) {
         QString arg = arguments.at(i);
         QString value;
         bool hasInlineValue = false;
+        if (arg == QLatin1String("--")) {
+            positionals += arguments.mid(i + 1);
+            break;
+        }
         if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
             const int eq = int(arg.indexOf(QLatin1Char('=')));
             value = arg.mid(eq + 1);
@@ -91,10 +138,23 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             result.output = QStringLiteral("mainstay %1\n").arg(QLatin1String(MAINSTAY_VERSION));
             return result;
         }
-        if (arg == QLatin1String("--demo")) {
+        // A query may well start with '-' (-label:triage): after OWNER/REPO, a single-dash word
+        // is the query, not an option.
+        const bool negatedQuery = o.command == Command::Query && positionals.size() == 1 &&
+                                  !arg.startsWith(QLatin1String("--"));
+        if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-") || negatedQuery) {
+            positionals.append(arguments.at(i));
+            continue;
+        }
+        if (flags.contains(arg)) {
             if (hasInlineValue)
-                return fail(QStringLiteral("--demo takes no value"));
-            o.demo = true;
+                return fail(QStringLiteral("%1 takes no value").arg(arg));
+            if (arg == QLatin1String("--demo"))
+                o.demo = true;
+            else if (arg == QLatin1String("--full"))
+                o.full = true;
+            else if (arg == QLatin1String("--json"))
+                o.json = true;
             continue;
         }
         if (valueOptions.contains(arg)) {
@@ -150,20 +210,42 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             }
             continue;
         }
-        if (!arg.startsWith(QLatin1Char('-'))) {
-            static const QStringList verbs = {QStringLiteral("sync"), QStringLiteral("query"),
-                                              QStringLiteral("notes"), QStringLiteral("gantt")};
-            if (verbs.contains(arg))
-                return fail(
-                    QStringLiteral("the '%1' command is not part of this version yet").arg(arg));
-            return fail(QStringLiteral("unexpected argument '%1'").arg(arg));
-        }
-        return fail(QStringLiteral("unknown option '%1'").arg(arg));
+        const bool elsewhere = arg == QLatin1String("--full") || arg == QLatin1String("--json") ||
+                               arg == QLatin1String("--demo") || arg == QLatin1String("--repo") ||
+                               arg == QLatin1String("--view") ||
+                               arg == QLatin1String("--api-url") ||
+                               arg == QLatin1String("--screenshot") ||
+                               arg == QLatin1String("--size") || arg == QLatin1String("--palette");
+        return fail(elsewhere
+                        ? QStringLiteral("%1 does not go with %2")
+                              .arg(arg, o.command == Command::Gui    ? QStringLiteral("the GUI")
+                                        : o.command == Command::Sync ? QStringLiteral("sync")
+                                                                     : QStringLiteral("query"))
+                        : QStringLiteral("unknown option '%1'").arg(arg));
     }
-    if (sizeGiven && o.screenshot.isEmpty())
-        return fail(QStringLiteral("--size goes with --screenshot"));
-    if (o.demo && !o.repo.isEmpty())
-        return fail(QStringLiteral("--demo and --repo exclude each other"));
+
+    if (o.command == Command::Gui) {
+        if (!positionals.isEmpty())
+            return fail(QStringLiteral("unexpected argument '%1'").arg(positionals.first()));
+        if (sizeGiven && o.screenshot.isEmpty())
+            return fail(QStringLiteral("--size goes with --screenshot"));
+        if (o.demo && !o.repo.isEmpty())
+            return fail(QStringLiteral("--demo and --repo exclude each other"));
+        return result;
+    }
+    const int wanted = o.command == Command::Sync ? 1 : 2;
+    if (positionals.size() < wanted)
+        return fail(o.command == Command::Sync ? QStringLiteral("sync needs OWNER/REPO")
+                                               : QStringLiteral("query needs OWNER/REPO and a "
+                                                                "QUERY (use '' for everything)"));
+    if (positionals.size() > wanted)
+        return fail(QStringLiteral("unexpected argument '%1'").arg(positionals.at(wanted)));
+    if (!isValidRepository(positionals.first()))
+        return fail(
+            QStringLiteral("'%1' is not a repository; use OWNER/REPO").arg(positionals.first()));
+    o.repo = positionals.first();
+    if (o.command == Command::Query)
+        o.query = positionals.at(1);
     return result;
 }
 

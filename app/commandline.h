@@ -11,6 +11,19 @@ namespace Mainstay {
 //            [--palette light|dark] [--screenshot FILE [--size WxH]]
 struct CommandLineOptions
 {
+    // The GUI, or one of the headless verbs:
+    //   mainstay sync  OWNER/REPO [--api-url URL] [--data-dir DIR] [--full]
+    //   mainstay query OWNER/REPO 'QUERY' [--json] [--data-dir DIR]
+    enum class Command
+    {
+        Gui,
+        Sync,
+        Query
+    };
+    Command command = Command::Gui;
+    bool full = false; // sync: drop the cache and read everything again
+    bool json = false; // query: JSON instead of a table
+    QString query;     // query: the filter text
     bool demo = false;
     QString repo;
     QString apiUrl;

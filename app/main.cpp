@@ -1,7 +1,9 @@
 #include "appcontroller.h"
 #include "commandline.h"
+#include "headlesscommands.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QIcon>
 
 #include <cstdio>
@@ -16,6 +18,14 @@ int main(int argc, char **argv)
         std::fputs(parsed.output.toLocal8Bit().constData(),
                    parsed.action == Mainstay::CommandLineResult::Action::Fail ? stderr : stdout);
         return parsed.exitCode;
+    }
+
+    if (parsed.options.command != Mainstay::CommandLineOptions::Command::Gui) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("mainstay"));
+        QCoreApplication::setOrganizationName(QStringLiteral("mainstay"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(MAINSTAY_VERSION));
+        return Mainstay::HeadlessCommands::run(parsed.options);
     }
 
     const bool hasDisplay = !qEnvironmentVariableIsEmpty("DISPLAY") ||

@@ -1,89 +1,99 @@
 #include "syncengine.h"
 
+#include "cachedatabase.h"
 #include "githubclient.h"
 #include "githubjson.h"
-#include "pagedjob.h"
+#include "graphqljob.h"
+#include "isodatetime.h"
+#include "pullrequestdetailsquery.h"
+#include "workspacestore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QUrlQuery>
 
 namespace Mainstay {
+
+namespace {
+
+ApiError storeError(const QString &what, const QString &detail)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Other;
+    error.serverMessage =
+        QStringLiteral("the local cache could not be written (%1): %2").arg(what, detail);
+    return error;
+}
+
+} // namespace
 
 SyncEngine::SyncEngine(GitHubClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
 {}
 
-void SyncEngine::start(const QString &repository)
+void SyncEngine::start(const QString &repository, Mode mode)
 {
     cancel();
     m_repository = repository;
+    m_mode = mode;
     m_running = true;
     const quint64 generation = ++m_generation;
-    m_labels.clear();
+    m_summary = {};
+    m_requestsAtStart = m_client->requestsSent();
+    m_notModifiedAtStart = m_client->notModifiedCount();
+    m_pagesDone = 0;
+    m_pagesTotal = 0;
+    if (mode == Mode::Full) {
+        m_memoryState.clear();
+        if (m_store)
+            m_store->clearCache();
+    }
+    m_changedPulls.clear();
+    m_counted.clear();
+    m_steps = {&SyncEngine::syncLabels,   &SyncEngine::syncMilestones,
+               &SyncEngine::syncIssues,   &SyncEngine::syncPullRequestDetails,
+               &SyncEngine::syncComments, &SyncEngine::syncEvents,
+               &SyncEngine::syncReleases, &SyncEngine::syncMaintainers};
     Q_EMIT started(repository);
-
-    m_job = m_client->getAllPages(QStringLiteral("/repos/%1/labels").arg(repository));
-    connect(m_job, &PagedJob::pageReceived, this, [this, generation](const ApiResponse &page) {
-        if (!isCurrent(generation))
-            return;
-        auto labels = GitHubJson::parseLabelList(page.body);
-        if (!labels) {
-            finish(ApiError::malformed(QStringLiteral("labels: ") + labels.error()));
-            return;
-        }
-        m_labels += labels.value();
-    });
-    connect(m_job, &PagedJob::finished, this, [this, generation](PagedJob *job) {
-        if (!isCurrent(generation))
-            return;
-        if (job->error().isError()) {
-            finish(job->error());
-            return;
-        }
-        Q_EMIT labelsReceived(m_labels);
-        fetchIssues();
-    });
-    m_job->start();
-}
-
-void SyncEngine::fetchIssues()
-{
-    const quint64 generation = m_generation;
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("state"), QStringLiteral("all"));
-    query.addQueryItem(QStringLiteral("sort"), QStringLiteral("updated"));
-    query.addQueryItem(QStringLiteral("direction"), QStringLiteral("asc"));
-    m_job = m_client->getAllPages(QStringLiteral("/repos/%1/issues").arg(m_repository), query);
-    connect(m_job, &PagedJob::pageReceived, this, [this, generation](const ApiResponse &page) {
-        if (!isCurrent(generation))
-            return;
-        auto issues = GitHubJson::parseIssueList(page.body);
-        if (!issues) {
-            finish(ApiError::malformed(QStringLiteral("issues: ") + issues.error()));
-            return;
-        }
-        Q_EMIT issuesReceived(issues.value());
-    });
-    connect(m_job, &PagedJob::progress, this, [this, generation](int done, int total) {
-        if (isCurrent(generation))
-            Q_EMIT progress(done, total);
-    });
-    connect(m_job, &PagedJob::finished, this, [this, generation](PagedJob *job) {
-        if (isCurrent(generation))
-            finish(job->error());
-    });
-    m_job->start();
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation] {
+            if (isCurrent(generation))
+                runNextStep();
+        },
+        Qt::QueuedConnection);
 }
 
 void SyncEngine::cancel()
 {
     if (!m_running)
         return;
-    if (m_job)
-        m_job->cancel();
     ApiError cancelled;
     cancelled.kind = ApiError::Kind::Cancelled;
     finish(cancelled);
+}
+
+void SyncEngine::runNextStep()
+{
+    if (m_steps.isEmpty()) {
+        finish({});
+        return;
+    }
+    const Step step = m_steps.takeFirst();
+    (this->*step)();
+}
+
+RestJob *SyncEngine::track(RestJob *job)
+{
+    m_job = job;
+    return job;
+}
+
+bool SyncEngine::fail(const ApiError &error)
+{
+    finish(error);
+    return false;
 }
 
 void SyncEngine::finish(const ApiError &error)
@@ -91,12 +101,412 @@ void SyncEngine::finish(const ApiError &error)
     if (!m_running)
         return;
     m_running = false;
+    m_steps.clear();
     if (m_job) {
-        PagedJob *job = m_job;
+        RestJob *job = m_job;
         m_job = nullptr;
-        job->cancel(); // stops a walk a parse error interrupted
+        job->cancel();
     }
+    if (m_graphqlJob) {
+        GraphQLJob *job = m_graphqlJob;
+        m_graphqlJob = nullptr;
+        job->cancel();
+    }
+    m_summary.requests = m_client->requestsSent() - m_requestsAtStart;
+    m_summary.notModified = m_client->notModifiedCount() - m_notModifiedAtStart;
+    m_summary.pages = m_pagesDone;
+    m_summary.rateLimit = m_client->rateLimit();
+    if (!error.isError() && m_store)
+        m_store->cache().setSyncValue(QStringLiteral("sync.completedAt"),
+                                      toIsoString(QDateTime::currentDateTimeUtc()));
     Q_EMIT finished(error);
+}
+
+QString SyncEngine::syncValue(const QString &key) const
+{
+    return m_store ? m_store->cache().syncValue(key) : m_memoryState.value(key);
+}
+
+// ---- whole listings ------------------------------------------------------------------------
+
+void SyncEngine::fetchAll(const QString &path, const QUrlQuery &query,
+                          std::function<bool(const QList<QByteArray> &, bool)> onPages)
+{
+    QUrlQuery q = query;
+    q.addQueryItem(QStringLiteral("per_page"), QString::number(PageSize));
+    fetchAllPage(m_client->url(QStringLiteral("/repos/%1%2").arg(m_repository, path), q), {}, true,
+                 std::move(onPages));
+}
+
+void SyncEngine::fetchAllPage(const QUrl &url, QList<QByteArray> bodies, bool unchanged,
+                              std::function<bool(const QList<QByteArray> &, bool)> onPages)
+{
+    const quint64 generation = m_generation;
+    RestJob *job = track(m_client->get(url));
+    connect(job, &RestJob::finished, this,
+            [this, generation, bodies = std::move(bodies), unchanged,
+             onPages = std::move(onPages)](RestJob *job) mutable {
+                if (!isCurrent(generation))
+                    return;
+                const ApiResponse &response = job->response();
+                if (!response.isOk()) {
+                    fail(response.error);
+                    return;
+                }
+                bodies.append(response.body);
+                unchanged = unchanged && response.isNotModified();
+                ++m_pagesDone;
+                Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
+                const QUrl next = response.links.value(QStringLiteral("next"));
+                if (next.isValid()) {
+                    fetchAllPage(next, std::move(bodies), unchanged, std::move(onPages));
+                    return;
+                }
+                if (onPages(bodies, unchanged))
+                    runNextStep();
+            });
+}
+
+template<class T>
+static ParseResult<QList<T>> parsePages(const QList<QByteArray> &bodies,
+                                        ParseResult<QList<T>> (*parse)(const QByteArray &))
+{
+    QList<T> all;
+    for (const QByteArray &body : bodies) {
+        auto page = parse(body);
+        if (!page)
+            return ParseResult<QList<T>>::failure(page.error());
+        all += std::move(page).value();
+    }
+    return all;
+}
+
+void SyncEngine::syncLabels()
+{
+    fetchAll(
+        QStringLiteral("/labels"), {}, [this](const QList<QByteArray> &bodies, bool unchanged) {
+            auto labels = parsePages<Label>(bodies, GitHubJson::parseLabelList);
+            if (!labels)
+                return fail(ApiError::malformed(QStringLiteral("labels: ") + labels.error()));
+            if (m_store && !unchanged && !m_store->cache().replaceLabels(labels.value()))
+                return fail(storeError(QStringLiteral("labels"), m_store->cache().lastError()));
+            Q_EMIT labelsReceived(labels.value());
+            return true;
+        });
+}
+
+void SyncEngine::syncMilestones()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("state"), QStringLiteral("all"));
+    fetchAll(
+        QStringLiteral("/milestones"), query,
+        [this](const QList<QByteArray> &bodies, bool unchanged) {
+            auto milestones = parsePages<Milestone>(bodies, GitHubJson::parseMilestoneList);
+            if (!milestones)
+                return fail(
+                    ApiError::malformed(QStringLiteral("milestones: ") + milestones.error()));
+            if (m_store && !unchanged && !m_store->cache().replaceMilestones(milestones.value()))
+                return fail(storeError(QStringLiteral("milestones"), m_store->cache().lastError()));
+            return true;
+        });
+}
+
+void SyncEngine::syncReleases()
+{
+    fetchAll(
+        QStringLiteral("/releases"), {}, [this](const QList<QByteArray> &bodies, bool unchanged) {
+            auto releases = parsePages<Release>(bodies, GitHubJson::parseReleaseList);
+            if (!releases)
+                return fail(ApiError::malformed(QStringLiteral("releases: ") + releases.error()));
+            if (m_store && !unchanged && !m_store->cache().replaceReleases(releases.value()))
+                return fail(storeError(QStringLiteral("releases"), m_store->cache().lastError()));
+            Q_EMIT releasesReceived(releases.value());
+            return true;
+        });
+}
+
+void SyncEngine::syncMaintainers()
+{
+    // Listing collaborators needs push access; without it, the author associations GitHub puts
+    // on every issue and comment tell maintainers apart instead, so a refusal is not an error.
+    const quint64 generation = m_generation;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("permission"), QStringLiteral("push"));
+    query.addQueryItem(QStringLiteral("per_page"), QString::number(PageSize));
+    RestJob *job = track(m_client->get(
+        m_client->url(QStringLiteral("/repos/%1/collaborators").arg(m_repository), query)));
+    connect(job, &RestJob::finished, this, [this, generation](RestJob *job) {
+        if (!isCurrent(generation))
+            return;
+        const ApiResponse &response = job->response();
+        if (response.isOk()) {
+            const auto users = QJsonDocument::fromJson(response.body).array();
+            QStringList logins;
+            for (const QJsonValue &user : users) {
+                const auto parsed = GitHubJson::parseUser(user);
+                if (parsed)
+                    logins.append(parsed.value().login);
+            }
+            if (m_store && !response.isNotModified())
+                m_store->cache().replaceMaintainers(logins);
+            Q_EMIT maintainersReceived(logins);
+        } else if (response.error.kind != ApiError::Kind::Forbidden &&
+                   response.error.kind != ApiError::Kind::NotFound &&
+                   response.error.kind != ApiError::Kind::Unauthorized) {
+            fail(response.error);
+            return;
+        }
+        runNextStep();
+    });
+}
+
+// ---- incremental walks ---------------------------------------------------------------------
+
+namespace {
+
+template<class T>
+QDateTime newestUpdate(const QList<T> &items)
+{
+    QDateTime newest;
+    for (const T &item : items)
+        if (!newest.isValid() || item.updatedAt > newest)
+            newest = item.updatedAt;
+    return newest;
+}
+
+} // namespace
+
+template<class T>
+void SyncEngine::walk(const QString &path, const QUrlQuery &baseQuery, const QString &key,
+                      ParseResult<QList<T>> (*parse)(const QByteArray &),
+                      std::function<bool(const QList<T> &, const SyncValues &)> store,
+                      std::function<void(const QList<T> &)> emitItems, const QUrl &url,
+                      const QString &since)
+{
+    QUrl request = url;
+    if (request.isEmpty()) {
+        QUrlQuery query = baseQuery;
+        query.addQueryItem(QStringLiteral("sort"), QStringLiteral("updated"));
+        query.addQueryItem(QStringLiteral("direction"), QStringLiteral("asc"));
+        query.addQueryItem(QStringLiteral("per_page"), QString::number(PageSize));
+        if (!since.isEmpty())
+            query.addQueryItem(QStringLiteral("since"), since);
+        request = m_client->url(QStringLiteral("/repos/%1%2").arg(m_repository, path), query);
+    }
+    const quint64 generation = m_generation;
+    RestJob *job = track(m_client->get(request));
+    connect(job, &RestJob::finished, this, [=, this](RestJob *job) {
+        if (!isCurrent(generation))
+            return;
+        const ApiResponse &response = job->response();
+        if (!response.isOk()) {
+            fail(response.error);
+            return;
+        }
+        ++m_pagesDone;
+        if (m_pagesTotal < m_pagesDone) {
+            // The first page of a walk says how many pages there are from here.
+            const int last = QUrlQuery(response.links.value(QStringLiteral("last")))
+                                 .queryItemValue(QStringLiteral("page"))
+                                 .toInt();
+            m_pagesTotal = std::max(m_pagesDone, m_pagesDone - 1 + last);
+        }
+        Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
+        if (response.isNotModified()) {
+            runNextStep(); // the same question as last time, the same answer: nothing new
+            return;
+        }
+        auto parsed = parse(response.body);
+        if (!parsed) {
+            fail(ApiError::malformed(path.mid(1) + QStringLiteral(": ") + parsed.error()));
+            return;
+        }
+        const QList<T> &items = parsed.value();
+        const QDateTime sinceTime = parseIsoDateTime(since);
+        const QDateTime newest = newestUpdate(items);
+        const bool advanced = newest.isValid() && (!sinceTime.isValid() || newest > sinceTime);
+        const QString watermark = advanced ? toIsoString(newest) : since;
+        SyncValues values;
+        if (advanced)
+            values.insert(key, watermark);
+        if (!store(items, values))
+            return;
+        if (!m_store && advanced)
+            m_memoryState.insert(key, watermark);
+        for (const T &item : items) {
+            if constexpr (!std::is_same_v<T, Issue>)
+                break; // the summary counts issues and pull requests
+            if constexpr (std::is_same_v<T, Issue>) {
+                // Items stamped at or before where this sync started were counted by an earlier
+                // one; an item re-read at a page boundary is counted once.
+                if (m_issuesSinceAtStart.isValid() && item.updatedAt <= m_issuesSinceAtStart)
+                    continue;
+                if (m_counted.contains(item.number))
+                    continue;
+                m_counted.insert(item.number);
+            }
+            // New: created after the previous sync ended (everything, on a first sync).
+            if (!m_issuesSinceAtStart.isValid() || item.createdAt > m_issuesSinceAtStart)
+                ++m_summary.newItems;
+            else
+                ++m_summary.updatedItems;
+        }
+        emitItems(items);
+
+        if (advanced) {
+            walk<T>(path, baseQuery, key, parse, store, emitItems, {}, watermark);
+            return;
+        }
+        // More than a page of items share one timestamp: only the page links get past them.
+        const QUrl next = response.links.value(QStringLiteral("next"));
+        if (items.size() >= PageSize && next.isValid()) {
+            walk<T>(path, baseQuery, key, parse, store, emitItems, next, since);
+            return;
+        }
+        runNextStep();
+    });
+}
+
+void SyncEngine::syncIssues()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("state"), QStringLiteral("all"));
+    const QString key = QStringLiteral("issues.since");
+    m_issuesSinceAtStart = parseIsoDateTime(syncValue(key));
+    walk<Issue>(
+        QStringLiteral("/issues"), query, key, GitHubJson::parseIssueList,
+        [this](const QList<Issue> &items, const SyncValues &values) {
+            if (m_store && !m_store->cache().upsertIssues(items, values))
+                return fail(storeError(QStringLiteral("issues"), m_store->cache().lastError()));
+            return true;
+        },
+        [this](const QList<Issue> &items) {
+            for (const Issue &item : items)
+                if (item.isPullRequest && !m_changedPulls.contains(item.number))
+                    m_changedPulls.append(item.number);
+            Q_EMIT issuesReceived(items);
+        },
+        {}, syncValue(key));
+}
+
+void SyncEngine::syncPullRequestDetails()
+{
+    // Sizes, review and check state and linked issues are not in the issues list; GraphQL
+    // brings them for 100 pull requests a request.
+    if (m_changedPulls.isEmpty()) {
+        runNextStep();
+        return;
+    }
+    const QList<QList<int>> batches = PullRequestDetailsQuery::batches(m_changedPulls);
+    m_changedPulls.clear();
+    fetchPullRequestDetails(batches, 0);
+}
+
+void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int index)
+{
+    if (index >= batches.size()) {
+        runNextStep();
+        return;
+    }
+    const quint64 generation = m_generation;
+    const QString owner = m_repository.section(QLatin1Char('/'), 0, 0);
+    const QString name = m_repository.section(QLatin1Char('/'), 1, 1);
+    const QList<int> batch = batches.at(index);
+    GraphQLJob *job = m_client->graphql(PullRequestDetailsQuery::request(owner, name, batch));
+    m_graphqlJob = job;
+    connect(job, &GraphQLJob::finished, this, [=, this](GraphQLJob *job) {
+        if (!isCurrent(generation))
+            return;
+        m_graphqlJob = nullptr;
+        const PullRequestDetailsQuery::Result result =
+            PullRequestDetailsQuery::parse(job->response(), batch);
+        if (!result.isOk()) {
+            fail(result.error);
+            return;
+        }
+        ++m_pagesDone;
+        Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
+        if (m_store && !m_store->cache().upsertPullRequestDetails(result.pulls)) {
+            fail(storeError(QStringLiteral("pull requests"), m_store->cache().lastError()));
+            return;
+        }
+        Q_EMIT pullRequestDetailsReceived(result.pulls);
+        fetchPullRequestDetails(batches, index + 1);
+    });
+}
+
+void SyncEngine::syncComments()
+{
+    const QString key = QStringLiteral("comments.since");
+    walk<Comment>(
+        QStringLiteral("/issues/comments"), {}, key, GitHubJson::parseCommentList,
+        [this](const QList<Comment> &items, const SyncValues &values) {
+            if (m_store && !m_store->cache().upsertComments(items, values))
+                return fail(storeError(QStringLiteral("comments"), m_store->cache().lastError()));
+            return true;
+        },
+        [this](const QList<Comment> &items) { Q_EMIT commentsReceived(items); }, {},
+        syncValue(key));
+}
+
+void SyncEngine::syncEvents()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("per_page"), QString::number(PageSize));
+    const qint64 newestStored = syncValue(QStringLiteral("events.newestId")).toLongLong();
+    fetchEventsPage(
+        m_client->url(QStringLiteral("/repos/%1/issues/events").arg(m_repository), query),
+        newestStored, m_maxEventPages);
+}
+
+void SyncEngine::fetchEventsPage(const QUrl &url, qint64 newestStored, int pagesLeft)
+{
+    const quint64 generation = m_generation;
+    RestJob *job = track(m_client->get(url));
+    connect(job, &RestJob::finished, this, [=, this](RestJob *job) {
+        if (!isCurrent(generation))
+            return;
+        const ApiResponse &response = job->response();
+        if (!response.isOk()) {
+            fail(response.error);
+            return;
+        }
+        ++m_pagesDone;
+        Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
+        auto events = GitHubJson::parseIssueEventList(response.body);
+        if (!events) {
+            fail(ApiError::malformed(QStringLiteral("issue events: ") + events.error()));
+            return;
+        }
+        // Newest first: stop at the first event already stored.
+        qint64 newest = newestStored;
+        bool reachedStored = false;
+        QList<IssueEvent> fresh;
+        for (const IssueEvent &event : events.value()) {
+            if (event.id <= newestStored) {
+                reachedStored = true;
+                continue;
+            }
+            newest = std::max(newest, event.id);
+            fresh.append(event);
+        }
+        SyncValues values;
+        if (newest > syncValue(QStringLiteral("events.newestId")).toLongLong())
+            values.insert(QStringLiteral("events.newestId"), QString::number(newest));
+        if (m_store && !fresh.isEmpty() && !m_store->cache().upsertIssueEvents(fresh, values)) {
+            fail(storeError(QStringLiteral("issue events"), m_store->cache().lastError()));
+            return;
+        }
+        if (!m_store && values.contains(QStringLiteral("events.newestId")))
+            m_memoryState.insert(QStringLiteral("events.newestId"), QString::number(newest));
+        const QUrl next = response.links.value(QStringLiteral("next"));
+        if (!reachedStored && next.isValid() && pagesLeft > 1 && !response.isNotModified()) {
+            fetchEventsPage(next, newestStored, pagesLeft - 1);
+            return;
+        }
+        runNextStep();
+    });
 }
 
 } // namespace Mainstay

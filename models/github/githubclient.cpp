@@ -78,6 +78,16 @@ RestJob *GitHubClient::send(const QByteArray &verb, const QUrl &url, const QJson
     return enqueue(std::move(request));
 }
 
+RestJob *GitHubClient::postQuery(const QUrl &url, const QJsonDocument &body)
+{
+    RestJob::Request request;
+    request.verb = "POST";
+    request.url = url;
+    request.body = body.toJson(QJsonDocument::Compact);
+    request.readOnly = true;
+    return enqueue(std::move(request));
+}
+
 PagedJob *GitHubClient::getAllPages(const QString &path, QUrlQuery query)
 {
     if (!query.hasQueryItem(QStringLiteral("per_page")))

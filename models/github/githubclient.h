@@ -76,6 +76,8 @@ public:
     RestJob *get(const QUrl &url, const QHash<QByteArray, QByteArray> &extraHeaders = {});
     RestJob *send(const QByteArray &verb, const QString &path, const QJsonDocument &body = {});
     RestJob *send(const QByteArray &verb, const QUrl &url, const QJsonDocument &body = {});
+    // A POST that reads without changing anything (GraphQL queries): retried like a GET.
+    RestJob *postQuery(const QUrl &url, const QJsonDocument &body);
     // Every page of a listing, per_page=100 unless the query says otherwise.
     PagedJob *getAllPages(const QString &path, QUrlQuery query = {});
     // One GraphQL operation POSTed to graphqlUrl(), with the headers and token rules of REST.

@@ -11,7 +11,7 @@ GraphQLJob::GraphQLJob(GitHubClient *client, GraphQLRequest request)
     : QObject(client)
     , m_request(std::move(request))
 {
-    m_transport = client->send("POST", client->graphqlUrl(), QJsonDocument(m_request.toJson()));
+    m_transport = client->postQuery(client->graphqlUrl(), QJsonDocument(m_request.toJson()));
     connect(m_transport, &RestJob::finished, this, &GraphQLJob::onTransportFinished);
 }
 

@@ -1,7 +1,7 @@
 #include "restjob.h"
 
-#include "githubclient.h"
 #include "clock.h"
+#include "githubclient.h"
 #include "linkheader.h"
 
 #include <QNetworkAccessManager>

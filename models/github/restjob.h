@@ -31,6 +31,9 @@ public:
         QUrl url;
         QByteArray body; // JSON for POST/PATCH/PUT
         QHash<QByteArray, QByteArray> extraHeaders;
+        // A POST that only reads (a GraphQL query): not spaced like a mutation, and safe to
+        // retry after transient faults.
+        bool readOnly = false;
     };
 
     ~RestJob() override;
@@ -39,7 +42,10 @@ public:
     const ApiResponse &response() const { return m_response; }
     const ApiError &error() const { return m_response.error; }
     bool isFinished() const { return m_finished; }
-    bool isMutation() const { return m_request.verb != "GET" && m_request.verb != "HEAD"; }
+    bool isMutation() const
+    {
+        return !m_request.readOnly && m_request.verb != "GET" && m_request.verb != "HEAD";
+    }
     // 1 for the first try; retries after transient faults and rate limits count up.
     int attempt() const { return m_attempt; }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }

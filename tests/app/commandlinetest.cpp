@@ -72,7 +72,18 @@ TEST(CommandLine, BadArgumentsFailWithExitCodeTwoAndSayWhy)
          "WxH"},
         {{QStringLiteral("--size"), QStringLiteral("800x600")}, "goes with --screenshot"},
         {{QStringLiteral("--frobnicate")}, "unknown option"},
-        {{QStringLiteral("stray")}, "unexpected argument"},
+        {{QStringLiteral("stray")}, "unknown command"},
+        {{QStringLiteral("sync")}, "sync needs OWNER/REPO"},
+        {{QStringLiteral("sync"), QStringLiteral("a/b"), QStringLiteral("--json")},
+         "does not go with sync"},
+        {{QStringLiteral("query"), QStringLiteral("a/b")}, "needs OWNER/REPO and a QUERY"},
+        {{QStringLiteral("query"), QStringLiteral("a/b"), QStringLiteral("x"), QStringLiteral("y")},
+         "unexpected argument 'y'"},
+        {{QStringLiteral("query"), QStringLiteral("a/b"), QStringLiteral("x"),
+          QStringLiteral("--full")},
+         "does not go with query"},
+        {{QStringLiteral("--full")}, "does not go with the GUI"},
+        {{QStringLiteral("sync"), QStringLiteral("bad")}, "OWNER/REPO"},
         {{QStringLiteral("--demo"), QStringLiteral("--repo"), QStringLiteral("a/b")}, "exclude"},
     };
     for (const auto &c : cases) {
@@ -92,4 +103,35 @@ TEST(CommandLine, RepositoryNames)
     EXPECT_FALSE(isValidRepository(QStringLiteral("owner/")));
     EXPECT_FALSE(isValidRepository(QStringLiteral("owner/..")));
     EXPECT_FALSE(isValidRepository(QStringLiteral("own er/name")));
+}
+
+TEST(CommandLine, HeadlessVerbs)
+{
+    CommandLineResult sync =
+        parse({QStringLiteral("sync"), QStringLiteral("octo/repo"), QStringLiteral("--full"),
+               QStringLiteral("--api-url"), QStringLiteral("http://127.0.0.1:9/"),
+               QStringLiteral("--data-dir"), QStringLiteral("/tmp/d")});
+    ASSERT_EQ(sync.action, CommandLineResult::Action::Run) << sync.output.toStdString();
+    EXPECT_EQ(sync.options.command, CommandLineOptions::Command::Sync);
+    EXPECT_EQ(sync.options.repo, QStringLiteral("octo/repo"));
+    EXPECT_TRUE(sync.options.full);
+    EXPECT_EQ(sync.options.apiUrl, QStringLiteral("http://127.0.0.1:9/"));
+
+    CommandLineResult query =
+        parse({QStringLiteral("query"), QStringLiteral("octo/repo"),
+               QStringLiteral("is:open -label:triage"), QStringLiteral("--json")});
+    ASSERT_EQ(query.action, CommandLineResult::Action::Run) << query.output.toStdString();
+    EXPECT_EQ(query.options.command, CommandLineOptions::Command::Query);
+    EXPECT_EQ(query.options.query, QStringLiteral("is:open -label:triage"));
+    EXPECT_TRUE(query.options.json);
+
+    // A query that starts with '-' is still the query after "--".
+    CommandLineResult negated = parse({QStringLiteral("query"), QStringLiteral("octo/repo"),
+                                       QStringLiteral("--"), QStringLiteral("-label:bug")});
+    ASSERT_EQ(negated.action, CommandLineResult::Action::Run) << negated.output.toStdString();
+    EXPECT_EQ(negated.options.query, QStringLiteral("-label:bug"));
+    CommandLineResult bare = parse({QStringLiteral("query"), QStringLiteral("octo/repo"),
+                                    QStringLiteral("-label:bug is:open")});
+    ASSERT_EQ(bare.action, CommandLineResult::Action::Run) << bare.output.toStdString();
+    EXPECT_EQ(bare.options.query, QStringLiteral("-label:bug is:open"));
 }

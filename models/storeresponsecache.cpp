@@ -1,0 +1,25 @@
+#include "storeresponsecache.h"
+
+#include "cachedatabase.h"
+
+namespace Mainstay {
+
+std::optional<ResponseCache::Entry> StoreResponseCache::lookup(const QUrl &url) const
+{
+    const std::optional<HttpCacheEntry> stored = m_cache->httpCacheEntry(url);
+    if (!stored)
+        return std::nullopt;
+    return Entry{stored->etag, stored->lastModified, stored->body, {}};
+}
+
+void StoreResponseCache::store(const QUrl &url, const Entry &entry)
+{
+    m_cache->storeHttpCacheEntry(url, {entry.etag, entry.lastModified, entry.body});
+}
+
+void StoreResponseCache::remove(const QUrl &url)
+{
+    m_cache->removeHttpCacheEntry(url);
+}
+
+} // namespace Mainstay
