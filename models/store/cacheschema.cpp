@@ -23,10 +23,15 @@ SchemaMigration version1()
                 "open INTEGER NOT NULL, open_issues INTEGER NOT NULL, "
                 "closed_issues INTEGER NOT NULL, due_on INTEGER)"),
             QStringLiteral("CREATE INDEX milestone_refs_by_id ON milestone_refs(id, number)"),
+            // Lists of labels / assignees as they occur on items ("3,17": refs in order).
+            QStringLiteral("CREATE TABLE label_sets(ref INTEGER PRIMARY KEY, "
+                           "label_refs TEXT NOT NULL UNIQUE)"),
+            QStringLiteral("CREATE TABLE user_sets(ref INTEGER PRIMARY KEY, "
+                           "user_refs TEXT NOT NULL UNIQUE)"),
             QStringLiteral(
                 "CREATE TABLE issues(number INTEGER PRIMARY KEY CHECK(number > 0), "
                 "id INTEGER NOT NULL, title TEXT NOT NULL, flags INTEGER NOT NULL, "
-                "author INTEGER, labels TEXT NOT NULL, assignees TEXT NOT NULL, "
+                "author INTEGER, labels INTEGER, assignees INTEGER, "
                 "milestone INTEGER, comments INTEGER NOT NULL, reactions INTEGER NOT NULL, "
                 "created_at INTEGER, updated_at INTEGER, closed_at INTEGER, merged_at INTEGER, "
                 "html_url TEXT NOT NULL)"),

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QtEndian>
 
 namespace Mainstay {
 
@@ -29,7 +30,7 @@ void removeWithCompanions(const QString &path)
 } // namespace
 
 DatabaseFile::Result DatabaseFile::prepare(const QString &path, const Schema &schema,
-                                           const QDateTime &now, bool replaceTooNew)
+                                           const QDateTime &now, bool replaceTooNew, Check check)
 {
     Result result;
     // Left over by a crash in the middle of create(): never used by anything.
@@ -51,7 +52,7 @@ DatabaseFile::Result DatabaseFile::prepare(const QString &path, const Schema &sc
 
     restrictPermissions(path);
     bool tooNew = false;
-    const QString problem = check(path, schema, &tooNew);
+    const QString problem = DatabaseFile::check(path, schema, check, &tooNew);
     if (problem.isEmpty()) {
         result.outcome = Outcome::Ready;
         return result;
@@ -62,20 +63,51 @@ DatabaseFile::Result DatabaseFile::prepare(const QString &path, const Schema &sc
         return result;
     }
     QString error;
-    result.movedTo = moveAside(path, now, &error);
-    if (result.movedTo.isEmpty()) {
-        result.problem = QStringLiteral("%1; moving it aside failed: %2").arg(problem, error);
-        return result;
-    }
-    if (!create(path, schema, &error)) {
-        result.problem = QStringLiteral("%1; creating a new file failed: %2").arg(problem, error);
+    if (!replace(path, schema, now, &result.movedTo, &error)) {
+        result.problem = QStringLiteral("%1; %2").arg(problem, error);
         return result;
     }
     result.outcome = Outcome::Recreated;
     return result;
 }
 
-QString DatabaseFile::check(const QString &path, const Schema &schema, bool *tooNew)
+bool DatabaseFile::replace(const QString &path, const Schema &schema, const QDateTime &now,
+                           QString *movedTo, QString *error)
+{
+    QString problem;
+    *movedTo = moveAside(path, now, &problem);
+    if (movedTo->isEmpty()) {
+        *error = QStringLiteral("moving it aside failed: %1").arg(problem);
+        return false;
+    }
+    if (!create(path, schema, &problem)) {
+        *error = QStringLiteral("creating a new file failed: %1").arg(problem);
+        return false;
+    }
+    return true;
+}
+
+QString DatabaseFile::verify(const QString &path)
+{
+    ScopedConnection connection(path, u"verify", ScopedConnection::Mode::ReadOnly);
+    QString error;
+    if (!connection.open(&error))
+        return QStringLiteral("the file cannot be opened (%1)").arg(error);
+    QSqlQuery check(connection.database());
+    check.setForwardOnly(true);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")))
+        return QStringLiteral("the file is damaged (%1)").arg(SqlValues::errorText(check));
+    QStringList problems;
+    while (check.next() && problems.size() < 3)
+        problems << check.value(0).toString();
+    if (problems == QStringList{QStringLiteral("ok")})
+        return {};
+    if (problems.isEmpty())
+        return QStringLiteral("the file is damaged (%1)").arg(SqlValues::errorText(check));
+    return QStringLiteral("the file is damaged (%1)").arg(problems.join(QLatin1String("; ")));
+}
+
+QString DatabaseFile::check(const QString &path, const Schema &schema, Check level, bool *tooNew)
 {
     *tooNew = false;
     {
@@ -86,8 +118,23 @@ QString DatabaseFile::check(const QString &path, const Schema &schema, bool *too
             return QStringLiteral("the file is empty");
         // Every SQLite database starts with this; anything else is not one, whatever SQLite
         // would make of it.
-        if (file.read(16) != QByteArray("SQLite format 3\0", 16))
+        const QByteArray header = file.read(100);
+        if (!header.startsWith(QByteArray("SQLite format 3\0", 16)))
             return QStringLiteral("the file is not an SQLite database");
+        if (header.size() < 100)
+            return QStringLiteral("the file is truncated (%1 bytes)").arg(header.size());
+        // The header records the database's length in pages, valid when the "version valid for"
+        // number matches the change counter. A shorter file lost its end. (With a WAL that has
+        // frames, an interrupted checkpoint may legitimately leave the file short until replay.)
+        const auto be32 = [&](int at) { return qFromBigEndian<quint32>(header.constData() + at); };
+        const quint32 pageSizeField = qFromBigEndian<quint16>(header.constData() + 16);
+        const qint64 pageSize = pageSizeField == 1 ? 65536 : pageSizeField;
+        const qint64 pages = be32(28);
+        const bool sizeValid = pages > 0 && be32(24) == be32(92);
+        if (sizeValid && QFileInfo(path + walSuffix).size() == 0 && file.size() < pages * pageSize)
+            return QStringLiteral("the file is truncated (%1 of %2 bytes)")
+                .arg(file.size())
+                .arg(pages * pageSize);
     }
 
     ScopedConnection connection(path, u"check");
@@ -95,7 +142,7 @@ QString DatabaseFile::check(const QString &path, const Schema &schema, bool *too
     if (!connection.open(&error))
         return QStringLiteral("the file cannot be opened (%1)").arg(error);
     const QSqlDatabase &database = connection.database();
-    {
+    if (level == Check::Full) {
         // quick_check reads every page and checks the b-trees, without the slower index-content
         // comparison of integrity_check.
         QSqlQuery check(database);

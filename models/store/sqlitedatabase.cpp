@@ -96,6 +96,7 @@ void SqliteDatabase::close()
         SqlValues::exec(m_connection->database(), QStringLiteral("ROLLBACK"), nullptr);
     m_depth = 0;
     m_poisoned = false;
+    m_corrupt = false;
     m_connection.reset();
 }
 
@@ -139,6 +140,10 @@ bool SqliteDatabase::endWrite(bool ok)
 bool SqliteDatabase::fail(const QString &error) const
 {
     m_lastError = error;
+    // SQLite's fixed wording for SQLITE_CORRUPT and SQLITE_NOTADB, whichever statement met them.
+    if (error.contains(QLatin1String("database disk image is malformed")) ||
+        error.contains(QLatin1String("file is not a database")))
+        m_corrupt = true;
     qCWarning(lcMainstayStore).noquote() << filePath() << error;
     return false;
 }

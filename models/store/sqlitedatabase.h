@@ -42,6 +42,10 @@ public:
     // The error of the last failed call, for logs and messages (never contains bound values).
     QString lastError() const { return m_lastError; }
     bool inTransaction() const { return m_depth > 0; }
+    // True once SQLite reported the file damaged ("database disk image is malformed", "file is
+    // not a database") on this connection: the caller should rebuild (see
+    // WorkspaceStore::rebuildCache()). Stays true until the connection is reopened.
+    bool isCorrupt() const { return m_corrupt; }
     // PRAGMA journal_mode ("wal" once open), for diagnostics and tests.
     QString journalMode() const;
     int schemaVersion() const;
@@ -74,6 +78,7 @@ private:
     int m_depth = 0;
     bool m_poisoned = false;
     mutable QString m_lastError;
+    mutable bool m_corrupt = false;
 };
 
 } // namespace Mainstay

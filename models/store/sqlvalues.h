@@ -19,8 +19,14 @@ inline QVariant fromTime(const QDateTime &time)
 
 inline QDateTime toTime(const QVariant &value)
 {
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+    if (value.isNull())
+        return QDateTime();
+    // Setting the time on a copy of a UTC value is about twice as fast as fromMSecsSinceEpoch(),
+    // which matters four times a row in a 100k-row load.
+    static const QDateTime utc = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    QDateTime time = utc;
+    time.setMSecsSinceEpoch(value.toLongLong());
+    return time;
 }
 
 // Runs one statement; on failure sets `error` to "<what>: <SQLite's message>".

@@ -74,7 +74,44 @@ void WorkspaceStore::close()
     m_workspaceDir.clear();
 }
 
-StoreOpenResult WorkspaceStore::open(const QString &dataDir, const QString &repository)
+QString WorkspaceStore::verifyCacheFile(const QString &cacheFile)
+{
+    return DatabaseFile::verify(cacheFile);
+}
+
+QString WorkspaceStore::cacheResetNotice(const QString &problem, const QString &movedTo) const
+{
+    return QStringLiteral("The local cache %1 could not be read: %2. It was moved to %3 and a "
+                          "fresh cache was created; a full sync will rebuild it. Drafts and the "
+                          "outbox are not affected.")
+        .arg(cacheFilePath(), problem, movedTo);
+}
+
+StoreOpenResult WorkspaceStore::rebuildCache(const QString &reason)
+{
+    StoreOpenResult result;
+    if (!isOpen()) {
+        result.error = QStringLiteral("The store is not open");
+        return result;
+    }
+    m_cache.close();
+    QString movedTo;
+    QString error;
+    if (!DatabaseFile::replace(cacheFilePath(), cacheSchema(), m_clock->now(), &movedTo, &error) ||
+        !m_cache.open(cacheFilePath(), &error)) {
+        result.error = QStringLiteral("Cannot rebuild %1: %2").arg(cacheFilePath(), error);
+        return result;
+    }
+    DatabaseFile::restrictPermissions(cacheFilePath());
+    result.ok = true;
+    result.cacheReset = true;
+    result.movedAside << movedTo;
+    result.notice = cacheResetNotice(reason, movedTo);
+    return result;
+}
+
+StoreOpenResult WorkspaceStore::open(const QString &dataDir, const QString &repository,
+                                     CacheCheck cacheCheck)
 {
     close();
     StoreOpenResult result;
@@ -122,7 +159,9 @@ StoreOpenResult WorkspaceStore::open(const QString &dataDir, const QString &repo
     }
 
     const DatabaseFile::Result cache =
-        DatabaseFile::prepare(cacheFilePath(), cacheSchema(), now, true);
+        DatabaseFile::prepare(cacheFilePath(), cacheSchema(), now, true,
+                              cacheCheck == CacheCheck::Full ? DatabaseFile::Check::Full
+                                                             : DatabaseFile::Check::Structure);
     switch (cache.outcome) {
     case DatabaseFile::Outcome::Ready:
     case DatabaseFile::Outcome::Created:
@@ -131,10 +170,7 @@ StoreOpenResult WorkspaceStore::open(const QString &dataDir, const QString &repo
     case DatabaseFile::Outcome::TooNew: // not reached: a newer cache is replaced
         result.cacheReset = true;
         result.movedAside << cache.movedTo;
-        notices << QStringLiteral("The local cache %1 could not be read: %2. It was moved to %3 "
-                                  "and a fresh cache was created; a full sync will rebuild it. "
-                                  "Drafts and the outbox are not affected.")
-                       .arg(cacheFilePath(), cache.problem, cache.movedTo);
+        notices << cacheResetNotice(cache.problem, cache.movedTo);
         break;
     case DatabaseFile::Outcome::Failed:
         result.error = QStringLiteral("Cannot open %1: %2").arg(cacheFilePath(), cache.problem);

@@ -9,6 +9,7 @@
 
 #include <QRandomGenerator>
 #include <functional>
+#include <thread>
 
 using namespace Mainstay;
 using namespace Mainstay::StoreTest;
@@ -39,9 +40,11 @@ protected:
     }
 
     // Opens the damaged workspace and checks what must hold whatever the cache damage was.
-    void expectCacheRebuilt(const QByteArray &damaged, const QString &reason)
+    void
+    expectCacheRebuilt(const QByteArray &damaged, const QString &reason,
+                       WorkspaceStore::CacheCheck check = WorkspaceStore::CacheCheck::Structure)
     {
-        const StoreOpenResult result = open();
+        const StoreOpenResult result = open(check);
         ASSERT_TRUE(result.ok);
         EXPECT_TRUE(result.cacheReset);
         EXPECT_FALSE(result.userDataReset);
@@ -95,19 +98,64 @@ TEST_F(Corruption, GarbageOverTheWholeCache)
                        u"not an SQLite database"_s);
 }
 
-TEST_F(Corruption, GarbageOverTheCachePagesBehindAValidHeader)
+// The header and the schema page are intact: only reading the pages finds this.
+void damageMiddlePages(QByteArray &bytes)
 {
-    // The header and the schema page are intact: only a check of the pages finds this.
-    expectCacheRebuilt(damage([](QByteArray &bytes) {
-                           randomize(bytes, bytes.size() / 3, bytes.size() / 3 + 16 * 4096);
-                       }),
-                       u"damaged"_s);
+    randomize(bytes, bytes.size() / 3, bytes.size() / 3 + 16 * 4096);
+}
+
+TEST_F(Corruption, GarbageBehindAValidHeaderIsFoundByAFullCheckAtOpen)
+{
+    expectCacheRebuilt(damage(damageMiddlePages), u"damaged"_s, WorkspaceStore::CacheCheck::Full);
+}
+
+TEST_F(Corruption, GarbageBehindAValidHeaderIsFoundByTheBackgroundCheckAndRebuilt)
+{
+    const QByteArray damaged = damage(damageMiddlePages);
+    // The default open only checks the structure: fast, and quiet about this damage.
+    StoreOpenResult result = open();
+    EXPECT_TRUE(result.notice.isEmpty());
+
+    QString problem;
+    std::thread verifier([&] { problem = WorkspaceStore::verifyCacheFile(cachePath()); });
+    verifier.join();
+    ASSERT_TRUE(problem.contains(u"damaged"_s)) << problem.toStdString();
+
+    result = m_store->rebuildCache(problem);
+    ASSERT_TRUE(result.ok) << result.error.toStdString();
+    EXPECT_TRUE(result.cacheReset);
+    const QString moved = cachePath() + u".corrupt-20261127T100405Z"_s;
+    EXPECT_EQ(result.movedAside, QStringList{moved});
+    EXPECT_TRUE(result.notice.contains(problem));
+    EXPECT_TRUE(result.notice.contains(u"full sync"_s));
+    EXPECT_TRUE(readFile(moved) == damaged);
+    EXPECT_EQ(m_store->cache().issueCount(), 0);
+    EXPECT_TRUE(m_store->cache().upsertIssues({StoreTestData::fullIssue(1)}));
+    EXPECT_EQ(m_store->userData().draft(u"notes"_s), u"my draft"_s);
+    EXPECT_EQ(m_store->userData().pendingEntries().size(), 1);
+    EXPECT_TRUE(WorkspaceStore::verifyCacheFile(cachePath()).isEmpty());
+}
+
+TEST_F(Corruption, ReadingDamagedPagesMarksTheCacheCorrupt)
+{
+    damage(damageMiddlePages);
+    open();
+    EXPECT_FALSE(m_store->cache().isCorrupt());
+    ExpectStoreWarnings expected;
+    // The damage lies in the issues or in their bodies: reading everything meets it.
+    bool failed = m_store->cache().loadIssues().size() != 200;
+    for (int number = 1; number <= 200; ++number)
+        failed |= m_store->cache().issueBody(number).isEmpty();
+    EXPECT_TRUE(failed);
+    EXPECT_TRUE(m_store->cache().isCorrupt()) << m_store->cache().lastError().toStdString();
+    EXPECT_TRUE(m_store->rebuildCache(m_store->cache().lastError()).ok);
+    EXPECT_FALSE(m_store->cache().isCorrupt());
 }
 
 TEST_F(Corruption, TruncatedCache)
 {
     expectCacheRebuilt(damage([](QByteArray &bytes) { bytes.truncate(bytes.size() / 2); }),
-                       u"damaged"_s);
+                       u"truncated"_s);
 }
 
 TEST_F(Corruption, CacheCutToAFewBytes)

@@ -17,11 +17,11 @@ void StoreFixture::SetUp()
     ASSERT_TRUE(m_dir.isValid());
 }
 
-StoreOpenResult StoreFixture::open()
+StoreOpenResult StoreFixture::open(WorkspaceStore::CacheCheck cacheCheck)
 {
     m_store.reset();
     m_store = std::make_unique<WorkspaceStore>(&m_clock);
-    StoreOpenResult result = m_store->open(dataDir(), repository);
+    StoreOpenResult result = m_store->open(dataDir(), repository, cacheCheck);
     EXPECT_TRUE(result.ok) << result.error.toStdString();
     return result;
 }

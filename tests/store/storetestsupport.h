@@ -19,7 +19,8 @@ class StoreFixture : public ::testing::Test
 protected:
     void SetUp() override;
     // Opens (or reopens) the store; fails the test when open() does not succeed.
-    StoreOpenResult open();
+    StoreOpenResult
+    open(WorkspaceStore::CacheCheck cacheCheck = WorkspaceStore::CacheCheck::Structure);
     void close() { m_store.reset(); }
     QString dataDir() const { return m_dir.path(); }
     QString workspaceDir() const;
