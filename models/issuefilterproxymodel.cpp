@@ -2,8 +2,6 @@
 
 #include "issuelistmodel.h"
 
-#include <limits>
-
 namespace Mainstay {
 
 IssueFilterProxyModel::IssueFilterProxyModel(QObject *parent)
@@ -125,11 +123,6 @@ bool IssueFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 
 namespace {
 
-qint64 dateKey(const QDateTime &dateTime)
-{
-    return dateTime.isValid() ? dateTime.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
-}
-
 // keySpec() values: 0 .. ColumnCount-1 for a model column, these for a sort: field.
 constexpr int querySortSpec = 1000;
 
@@ -158,11 +151,11 @@ qint64 IssueFilterProxyModel::keyFor(int spec, const Issue &issue)
     case IssueListModel::NumberColumn:
         return issue.number;
     case IssueListModel::CommentsColumn:
-        return issue.commentCount;
+        return QuerySort{QuerySort::Field::Comments}.key(issue);
     case IssueListModel::UpdatedColumn:
-        return dateKey(issue.updatedAt);
+        return QuerySort{QuerySort::Field::Updated}.key(issue);
     case IssueListModel::CreatedColumn:
-        return dateKey(issue.createdAt);
+        return QuerySort{QuerySort::Field::Created}.key(issue);
     }
     return 0;
 }

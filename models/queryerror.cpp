@@ -1,5 +1,7 @@
 #include "queryerror.h"
 
+#include <algorithm>
+
 namespace Mainstay {
 
 QString QueryError::message() const
@@ -8,6 +10,11 @@ QString QueryError::message() const
     if (!hint.isEmpty())
         text += QLatin1String(" (") + hint + QLatin1Char(')');
     return text;
+}
+
+QString QueryError::marker() const
+{
+    return QString(position, QLatin1Char(' ')) + QString(std::max(length, 1), QLatin1Char('^'));
 }
 
 } // namespace Mainstay

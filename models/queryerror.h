@@ -16,6 +16,11 @@ struct QueryError
     // The sentence a person reads: problem, position, then the hint in parentheses, e.g.
     // `unknown qualifier "lable" at 0 (did you mean "label"?)`.
     QString message() const;
+    // Spaces then carets under the span, to print below the query on a terminal:
+    //   lable:bug
+    //   ^^^^^
+    // At least one caret, so an empty span (a missing value) is still pointed at.
+    QString marker() const;
     bool operator==(const QueryError &) const = default;
 };
 

@@ -299,3 +299,13 @@ TEST(QueryParse, ReportsTheFirstErrorWithItsPositionAndAHint)
         EXPECT_TRUE(result.query().isEmpty()) << "a failed parse hands out no partial query";
     }
 }
+
+TEST(QueryParse, MarksTheErrorSpanForATerminal)
+{
+    const QueryParseResult misspelt = IssueQuery::parse(QStringLiteral("is:open lable:bug"));
+    ASSERT_FALSE(misspelt.isOk());
+    EXPECT_EQ(misspelt.error().marker(), QStringLiteral("        ^^^^^"));
+    const QueryParseResult missing = IssueQuery::parse(QStringLiteral("label:"));
+    ASSERT_FALSE(missing.isOk());
+    EXPECT_EQ(missing.error().marker(), QStringLiteral("      ^"));
+}
