@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -389,6 +390,31 @@ void upsertPage(benchmark::State &state)
 BENCHMARK(upsertPage)
     ->Name("upsertIssues (page of 100 + watermark)")
     ->Unit(benchmark::kMillisecond);
+
+// User data writes, one committed transaction each with synchronous=FULL (an fsync): what a
+// debounced draft save and an outbox enqueue cost.
+void saveDraft(benchmark::State &state)
+{
+    UserDataDatabase &userData = openStore().userData();
+    const QString text = u"## Summary\n\nThis release brings "_s.repeated(40).left(1000);
+    int round = 0;
+    for (auto _ : state) {
+        if (!userData.saveDraft(u"release-notes/v3.1.0"_s, text + QString::number(++round)))
+            state.SkipWithError("saveDraft failed");
+    }
+}
+BENCHMARK(saveDraft)->Name("saveDraft (1 KB, synchronous=FULL)")->Unit(benchmark::kMillisecond);
+
+void enqueue(benchmark::State &state)
+{
+    UserDataDatabase &userData = openStore().userData();
+    const QJsonObject payload{{u"issue"_s, 1234}, {u"labels"_s, QJsonArray{u"bug"_s, u"triage"_s}}};
+    for (auto _ : state) {
+        if (userData.enqueue(u"add-labels"_s, payload) == 0)
+            state.SkipWithError("enqueue failed");
+    }
+}
+BENCHMARK(enqueue)->Name("outbox enqueue (synchronous=FULL)")->Unit(benchmark::kMillisecond);
 
 } // namespace
 

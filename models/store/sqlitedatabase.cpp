@@ -118,7 +118,8 @@ bool SqliteDatabase::beginWrite()
 
 bool SqliteDatabase::endWrite(bool ok)
 {
-    Q_ASSERT(m_depth > 0);
+    // Not in a transaction any more: the connection was closed (or the cache rebuilt) while a
+    // StoreTransaction was alive, which rolled it back.
     if (m_depth <= 0)
         return false;
     if (--m_depth > 0) {

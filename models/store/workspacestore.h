@@ -86,11 +86,11 @@ public:
     static QString workspacePath(const QString &dataDir, const QString &repository);
 
 private:
+    QString cacheResetNotice(const QString &problem, const QString &movedTo) const;
+
     const Clock *m_clock;
     QString m_repository;
     QString m_workspaceDir;
-    QString cacheResetNotice(const QString &problem, const QString &movedTo) const;
-
     CacheDatabase m_cache;
     UserDataDatabase m_userData;
 };

@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-class CacheRoundTrip : public StoreFixture
+class StoreCacheRoundTrip : public StoreFixture
 {
 protected:
     void SetUp() override
@@ -45,7 +45,7 @@ QHash<int, Issue> byNumber(const QList<Issue> &issues)
     return map;
 }
 
-TEST_F(CacheRoundTrip, IssuesComeBackEqualWithBodiesLoadedSeparately)
+TEST_F(StoreCacheRoundTrip, IssuesComeBackEqualWithBodiesLoadedSeparately)
 {
     Issue longBody = fullIssue(4);
     longBody.body = QString(u"0123456789abcdef…"_s).repeated(64 * 1024); // ~1.1 M characters
@@ -70,7 +70,7 @@ TEST_F(CacheRoundTrip, IssuesComeBackEqualWithBodiesLoadedSeparately)
     EXPECT_TRUE(cache().issueBody(99).isNull());
 }
 
-TEST_F(CacheRoundTrip, NullableTimesAndEmptyListsStayEmpty)
+TEST_F(StoreCacheRoundTrip, NullableTimesAndEmptyListsStayEmpty)
 {
     Issue issue = minimalIssue(7);
     ASSERT_TRUE(cache().upsertIssues({issue}));
@@ -86,7 +86,7 @@ TEST_F(CacheRoundTrip, NullableTimesAndEmptyListsStayEmpty)
     EXPECT_EQ(loaded, issue);
 }
 
-TEST_F(CacheRoundTrip, UpsertUpdatesItemsInPlaceByNumber)
+TEST_F(StoreCacheRoundTrip, UpsertUpdatesItemsInPlaceByNumber)
 {
     ASSERT_TRUE(cache().upsertIssues({fullIssue(1), fullIssue(2)}));
     Issue changed = fullIssue(2);
@@ -106,7 +106,7 @@ TEST_F(CacheRoundTrip, UpsertUpdatesItemsInPlaceByNumber)
     EXPECT_EQ(loaded[2], withoutBody(fullIssue(3)));
 }
 
-TEST_F(CacheRoundTrip, RemovedIssuesLoseBodiesAndDetails)
+TEST_F(StoreCacheRoundTrip, RemovedIssuesLoseBodiesAndDetails)
 {
     ASSERT_TRUE(cache().upsertIssues({fullIssue(1), static_cast<const Issue &>(pullRequest(2))}));
     ASSERT_TRUE(cache().upsertPullRequestDetails({pullRequest(2)}));
@@ -116,7 +116,7 @@ TEST_F(CacheRoundTrip, RemovedIssuesLoseBodiesAndDetails)
     EXPECT_TRUE(cache().loadPullRequestDetails().isEmpty());
 }
 
-TEST_F(CacheRoundTrip, LoadedItemsShareLabelUserAndMilestoneStrings)
+TEST_F(StoreCacheRoundTrip, LoadedItemsShareLabelUserAndMilestoneStrings)
 {
     Issue a = fullIssue(1);
     Issue b = fullIssue(2);
@@ -135,7 +135,7 @@ TEST_F(CacheRoundTrip, LoadedItemsShareLabelUserAndMilestoneStrings)
     EXPECT_EQ(loaded[0].labels.constData(), loaded[2].labels.constData());
 }
 
-TEST_F(CacheRoundTrip, ChangedLabelColourKeepsWhatEachItemWasSyncedWith)
+TEST_F(StoreCacheRoundTrip, ChangedLabelColourKeepsWhatEachItemWasSyncedWith)
 {
     Issue before = fullIssue(1);
     Issue after = fullIssue(2);
@@ -149,7 +149,7 @@ TEST_F(CacheRoundTrip, ChangedLabelColourKeepsWhatEachItemWasSyncedWith)
     EXPECT_EQ(loaded[0].labels[0].name.constData(), loaded[1].labels[0].name.constData());
 }
 
-TEST_F(CacheRoundTrip, PullRequestDetailsMergeOverTheirIssueRow)
+TEST_F(StoreCacheRoundTrip, PullRequestDetailsMergeOverTheirIssueRow)
 {
     const PullRequest pull = pullRequest(5);
     PullRequest orphan; // details synced before the issue row
@@ -181,7 +181,7 @@ TEST_F(CacheRoundTrip, PullRequestDetailsMergeOverTheirIssueRow)
     EXPECT_FALSE(cache().loadPullRequestDetails().value(5).hasSize());
 }
 
-TEST_F(CacheRoundTrip, LabelsAreReplacedAsAWhole)
+TEST_F(StoreCacheRoundTrip, LabelsAreReplacedAsAWhole)
 {
     const QList<Label> first = {label(u"bug"_s, 1), label(u"triage"_s, 2), label(u"RFC"_s, 3)};
     const QList<Label> second = {label(u"RFC"_s, 3), label(u"help wanted"_s, 4)};
@@ -194,7 +194,7 @@ TEST_F(CacheRoundTrip, LabelsAreReplacedAsAWhole)
     EXPECT_TRUE(cache().loadLabels().isEmpty());
 }
 
-TEST_F(CacheRoundTrip, MilestonesAreReplacedAsAWhole)
+TEST_F(StoreCacheRoundTrip, MilestonesAreReplacedAsAWhole)
 {
     Milestone noDueDate = milestone();
     noDueDate.id = 1;
@@ -207,7 +207,7 @@ TEST_F(CacheRoundTrip, MilestonesAreReplacedAsAWhole)
     EXPECT_EQ(cache().loadMilestones(), QList<Milestone>{noDueDate});
 }
 
-TEST_F(CacheRoundTrip, CommentsPerIssueOldestFirstAndLastCommentPerIssue)
+TEST_F(StoreCacheRoundTrip, CommentsPerIssueOldestFirstAndLastCommentPerIssue)
 {
     const Comment first = comment(10, 1, "2026-01-01T10:00:00Z", u"alice"_s);
     const Comment second = comment(11, 1, "2026-01-02T10:00:00Z", u"bob"_s);
@@ -239,7 +239,7 @@ TEST_F(CacheRoundTrip, CommentsPerIssueOldestFirstAndLastCommentPerIssue)
     EXPECT_EQ(cache().loadComments(1), QList<Comment>{edited});
 }
 
-TEST_F(CacheRoundTrip, IssueEventsUpsertById)
+TEST_F(StoreCacheRoundTrip, IssueEventsUpsertById)
 {
     IssueEvent labeled = issueEvent(1, 5, "2026-01-01T10:00:00Z");
     IssueEvent closed = issueEvent(2, 5, "2026-01-02T10:00:00Z");
@@ -255,7 +255,7 @@ TEST_F(CacheRoundTrip, IssueEventsUpsertById)
     EXPECT_EQ(cache().loadIssueEvents(5), (QList<IssueEvent>{labeled, closed}));
 }
 
-TEST_F(CacheRoundTrip, ReleasesNewestFirstReplacedUpsertedAndRemoved)
+TEST_F(StoreCacheRoundTrip, ReleasesNewestFirstReplacedUpsertedAndRemoved)
 {
     const Release old = release(1, "2025-01-01T00:00:00Z", false);
     const Release draft = release(2, "2026-01-01T00:00:00Z", true);
@@ -274,7 +274,7 @@ TEST_F(CacheRoundTrip, ReleasesNewestFirstReplacedUpsertedAndRemoved)
     EXPECT_EQ(cache().loadReleases(), QList<Release>{old});
 }
 
-TEST_F(CacheRoundTrip, WorkflowsRunsAndRunLookups)
+TEST_F(StoreCacheRoundTrip, WorkflowsRunsAndRunLookups)
 {
     Workflow release{10, u"Release"_s, u".github/workflows/release.yml"_s, u"active"_s,
                      u"https://github.com/o/r/actions/workflows/release.yml"_s};
@@ -303,7 +303,7 @@ TEST_F(CacheRoundTrip, WorkflowsRunsAndRunLookups)
     EXPECT_EQ(cache().loadWorkflows(), QList<Workflow>{docs});
 }
 
-TEST_F(CacheRoundTrip, JobsOfOneAttemptAreReplacedWithTheirSteps)
+TEST_F(StoreCacheRoundTrip, JobsOfOneAttemptAreReplacedWithTheirSteps)
 {
     const QList<WorkflowJob> attempt1 = {workflowJob(1, 100, 1, u"Build / wheels"_s),
                                          workflowJob(2, 100, 1, u"Build / docs"_s)};
@@ -326,7 +326,7 @@ TEST_F(CacheRoundTrip, JobsOfOneAttemptAreReplacedWithTheirSteps)
     EXPECT_TRUE(cache().loadJobs(101, 1).isEmpty());
 }
 
-TEST_F(CacheRoundTrip, MaintainersAreReplacedAsAWhole)
+TEST_F(StoreCacheRoundTrip, MaintainersAreReplacedAsAWhole)
 {
     ASSERT_TRUE(cache().replaceMaintainers({u"heitorlessa"_s, u"leandrodamascena"_s}));
     reopen();
@@ -335,7 +335,7 @@ TEST_F(CacheRoundTrip, MaintainersAreReplacedAsAWhole)
     EXPECT_EQ(cache().loadMaintainers(), QStringList{u"sthulb"_s});
 }
 
-TEST_F(CacheRoundTrip, SyncValuesDistinguishUnsetFromEmpty)
+TEST_F(StoreCacheRoundTrip, SyncValuesDistinguishUnsetFromEmpty)
 {
     EXPECT_TRUE(cache().syncValue(u"issues.since"_s).isNull());
     ASSERT_TRUE(cache().setSyncValue(u"issues.since"_s, u"2026-11-27T10:04:05Z"_s));
@@ -351,7 +351,7 @@ TEST_F(CacheRoundTrip, SyncValuesDistinguishUnsetFromEmpty)
     EXPECT_TRUE(cache().syncValue(u"a"_s).isNull());
 }
 
-TEST_F(CacheRoundTrip, HttpCacheEntriesByUrl)
+TEST_F(StoreCacheRoundTrip, HttpCacheEntriesByUrl)
 {
     const QUrl url(
         u"https://api.github.com/repos/o/r/issues?state=all&per_page=100&since=2026-01-01T00:00:00Z"_s);
@@ -372,7 +372,7 @@ TEST_F(CacheRoundTrip, HttpCacheEntriesByUrl)
     EXPECT_EQ(cache().httpCacheEntry(url), std::nullopt);
 }
 
-TEST_F(CacheRoundTrip, ClearEmptiesTheCacheButNotTheUserData)
+TEST_F(StoreCacheRoundTrip, ClearEmptiesTheCacheButNotTheUserData)
 {
     ASSERT_TRUE(cache().upsertIssues({fullIssue(1)}));
     ASSERT_TRUE(cache().replaceLabels({label(u"bug"_s, 1)}));
@@ -394,7 +394,7 @@ TEST_F(CacheRoundTrip, ClearEmptiesTheCacheButNotTheUserData)
     EXPECT_EQ(cache().loadIssues(), QList<Issue>{withoutBody(fullIssue(2))});
 }
 
-TEST_F(CacheRoundTrip, IssuesLoadOnAnotherThreadThroughTheirOwnConnection)
+TEST_F(StoreCacheRoundTrip, IssuesLoadOnAnotherThreadThroughTheirOwnConnection)
 {
     QList<Issue> issues;
     for (int number = 1; number <= 50; ++number)
@@ -411,7 +411,7 @@ TEST_F(CacheRoundTrip, IssuesLoadOnAnotherThreadThroughTheirOwnConnection)
     EXPECT_EQ(byNumber(loaded).value(2), withoutBody(unicodeIssue(2)));
 }
 
-TEST_F(CacheRoundTrip, LoadingFromAMissingFileSaysSo)
+TEST_F(StoreCacheRoundTrip, LoadingFromAMissingFileSaysSo)
 {
     QString error;
     EXPECT_TRUE(CacheDatabase::loadIssuesFromFile(dataDir() + u"/nope.sqlite"_s, &error).isEmpty());

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-class Corruption : public StoreFixture
+class StoreCorruption : public StoreFixture
 {
 protected:
     void SetUp() override
@@ -92,7 +92,7 @@ void randomize(QByteArray &bytes, qsizetype from, qsizetype to)
         bytes[i] = char(random.bounded(256));
 }
 
-TEST_F(Corruption, GarbageOverTheWholeCache)
+TEST_F(StoreCorruption, GarbageOverTheWholeCache)
 {
     expectCacheRebuilt(damage([](QByteArray &bytes) { randomize(bytes, 0, bytes.size()); }),
                        u"not an SQLite database"_s);
@@ -104,12 +104,12 @@ void damageMiddlePages(QByteArray &bytes)
     randomize(bytes, bytes.size() / 3, bytes.size() / 3 + 16 * 4096);
 }
 
-TEST_F(Corruption, GarbageBehindAValidHeaderIsFoundByAFullCheckAtOpen)
+TEST_F(StoreCorruption, GarbageBehindAValidHeaderIsFoundByAFullCheckAtOpen)
 {
     expectCacheRebuilt(damage(damageMiddlePages), u"damaged"_s, WorkspaceStore::CacheCheck::Full);
 }
 
-TEST_F(Corruption, GarbageBehindAValidHeaderIsFoundByTheBackgroundCheckAndRebuilt)
+TEST_F(StoreCorruption, GarbageBehindAValidHeaderIsFoundByTheBackgroundCheckAndRebuilt)
 {
     const QByteArray damaged = damage(damageMiddlePages);
     // The default open only checks the structure: fast, and quiet about this damage.
@@ -136,7 +136,7 @@ TEST_F(Corruption, GarbageBehindAValidHeaderIsFoundByTheBackgroundCheckAndRebuil
     EXPECT_TRUE(WorkspaceStore::verifyCacheFile(cachePath()).isEmpty());
 }
 
-TEST_F(Corruption, ReadingDamagedPagesMarksTheCacheCorrupt)
+TEST_F(StoreCorruption, ReadingDamagedPagesMarksTheCacheCorrupt)
 {
     damage(damageMiddlePages);
     open();
@@ -152,24 +152,24 @@ TEST_F(Corruption, ReadingDamagedPagesMarksTheCacheCorrupt)
     EXPECT_FALSE(m_store->cache().isCorrupt());
 }
 
-TEST_F(Corruption, TruncatedCache)
+TEST_F(StoreCorruption, TruncatedCache)
 {
     expectCacheRebuilt(damage([](QByteArray &bytes) { bytes.truncate(bytes.size() / 2); }),
                        u"truncated"_s);
 }
 
-TEST_F(Corruption, CacheCutToAFewBytes)
+TEST_F(StoreCorruption, CacheCutToAFewBytes)
 {
     expectCacheRebuilt(damage([](QByteArray &bytes) { bytes.truncate(10); }),
                        u"not an SQLite database"_s);
 }
 
-TEST_F(Corruption, ZeroLengthCache)
+TEST_F(StoreCorruption, ZeroLengthCache)
 {
     expectCacheRebuilt(damage([](QByteArray &bytes) { bytes.clear(); }), u"empty"_s);
 }
 
-TEST_F(Corruption, CacheIsAnSQLiteFileOfAnotherSchema)
+TEST_F(StoreCorruption, CacheIsAnSQLiteFileOfAnotherSchema)
 {
     ASSERT_TRUE(QFile::remove(cachePath()));
     QString error;
@@ -181,21 +181,21 @@ TEST_F(Corruption, CacheIsAnSQLiteFileOfAnotherSchema)
     expectCacheRebuilt(readFile(cachePath()), u"not a Mainstay cache file"_s);
 }
 
-TEST_F(Corruption, CacheOfOurVersionWithATableMissing)
+TEST_F(StoreCorruption, CacheOfOurVersionWithATableMissing)
 {
     QString error;
     ASSERT_TRUE(runSql(cachePath(), u"DROP TABLE issue_bodies;"_s, &error)) << error.toStdString();
     expectCacheRebuilt(readFile(cachePath()), u"unexpected tables for format 1"_s);
 }
 
-TEST_F(Corruption, CacheFromANewerVersionIsTreatedAsUnreadable)
+TEST_F(StoreCorruption, CacheFromANewerVersionIsTreatedAsUnreadable)
 {
     QString error;
     ASSERT_TRUE(runSql(cachePath(), u"PRAGMA user_version = 99;"_s, &error));
     expectCacheRebuilt(readFile(cachePath()), u"newer version of Mainstay (cache format 99"_s);
 }
 
-TEST_F(Corruption, DamagedUserDataIsMovedAsideLoudlyAndTheCacheKept)
+TEST_F(StoreCorruption, DamagedUserDataIsMovedAsideLoudlyAndTheCacheKept)
 {
     QByteArray bytes = readFile(userDataPath());
     randomize(bytes, 0, bytes.size());
@@ -216,7 +216,7 @@ TEST_F(Corruption, DamagedUserDataIsMovedAsideLoudlyAndTheCacheKept)
     EXPECT_EQ(m_store->cache().issueCount(), 200);
 }
 
-TEST_F(Corruption, ZeroLengthUserDataIsMovedAsideToo)
+TEST_F(StoreCorruption, ZeroLengthUserDataIsMovedAsideToo)
 {
     writeFile(userDataPath(), QByteArray());
     const StoreOpenResult result = open();
@@ -226,7 +226,7 @@ TEST_F(Corruption, ZeroLengthUserDataIsMovedAsideToo)
     EXPECT_TRUE(QFileInfo::exists(userDataPath() + u".corrupt-20261127T100405Z"_s));
 }
 
-TEST_F(Corruption, UserDataFromANewerVersionIsRefusedAndLeftAlone)
+TEST_F(StoreCorruption, UserDataFromANewerVersionIsRefusedAndLeftAlone)
 {
     QString error;
     ASSERT_TRUE(runSql(userDataPath(), u"PRAGMA user_version = 99;"_s, &error));
@@ -243,7 +243,7 @@ TEST_F(Corruption, UserDataFromANewerVersionIsRefusedAndLeftAlone)
     EXPECT_TRUE(filesStartingWith(workspaceDir(), u"cache.sqlite.corrupt"_s).isEmpty());
 }
 
-TEST_F(Corruption, TwoDamagesInTheSameSecondGetDistinctNames)
+TEST_F(StoreCorruption, TwoDamagesInTheSameSecondGetDistinctNames)
 {
     writeFile(cachePath(), "not a database at all");
     open();

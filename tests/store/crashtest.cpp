@@ -106,7 +106,7 @@ bool waitForReady(QProcess &process)
     return true;
 }
 
-TEST(CrashRecovery, WritersKilledMidWriteLeaveConsistentFiles)
+TEST(StoreCrashRecovery, WritersKilledMidWriteLeaveConsistentFiles)
 {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());

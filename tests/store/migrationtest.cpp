@@ -28,9 +28,9 @@ QString fixtureSql(const QString &path)
     return QString::fromUtf8(file.readAll());
 }
 
-using Migrations = StoreFixture;
+using StoreMigrations = StoreFixture;
 
-TEST_F(Migrations, ThereIsAFixtureForEveryFormatUpToTheLatest)
+TEST_F(StoreMigrations, ThereIsAFixtureForEveryFormatUpToTheLatest)
 {
     for (int version = 0; version <= cacheSchema().latestVersion(); ++version)
         EXPECT_TRUE(QFile::exists(fixture(u"cache"_s, version))) << version;
@@ -38,7 +38,7 @@ TEST_F(Migrations, ThereIsAFixtureForEveryFormatUpToTheLatest)
         EXPECT_TRUE(QFile::exists(fixture(u"userdata"_s, version))) << version;
 }
 
-TEST_F(Migrations, CacheFilesOfEveryEarlierFormatAreUpgradedWithTheirData)
+TEST_F(StoreMigrations, CacheFilesOfEveryEarlierFormatAreUpgradedWithTheirData)
 {
     for (int version = 0; version <= cacheSchema().latestVersion(); ++version) {
         SCOPED_TRACE("cache format " + std::to_string(version));
@@ -84,7 +84,7 @@ TEST_F(Migrations, CacheFilesOfEveryEarlierFormatAreUpgradedWithTheirData)
     }
 }
 
-TEST_F(Migrations, UserDataFilesOfEveryEarlierFormatAreUpgradedWithTheirData)
+TEST_F(StoreMigrations, UserDataFilesOfEveryEarlierFormatAreUpgradedWithTheirData)
 {
     for (int version = 0; version <= userDataSchema().latestVersion(); ++version) {
         SCOPED_TRACE("user data format " + std::to_string(version));
@@ -124,7 +124,7 @@ TEST_F(Migrations, UserDataFilesOfEveryEarlierFormatAreUpgradedWithTheirData)
 
 // The upgrade mechanism itself, on a made-up three-step history: steps run in order, each in a
 // transaction of its own with its version number.
-TEST_F(Migrations, StepsRunInOrderAndAFailedStepLeavesThePreviousVersion)
+TEST_F(StoreMigrations, StepsRunInOrderAndAFailedStepLeavesThePreviousVersion)
 {
     const Schema good(u"test"_s, {{1, {u"CREATE TABLE a(x)"_s}},
                                   {2, {u"ALTER TABLE a ADD COLUMN y"_s, u"CREATE TABLE b(z)"_s}},
@@ -152,7 +152,7 @@ TEST_F(Migrations, StepsRunInOrderAndAFailedStepLeavesThePreviousVersion)
     EXPECT_EQ(queryValue(path, u"SELECT count(*) FROM b"_s).toInt(), 1);
 }
 
-TEST_F(Migrations, FreshFilesMatchTheSchemaFingerprint)
+TEST_F(StoreMigrations, FreshFilesMatchTheSchemaFingerprint)
 {
     open();
     close();

@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-class Watermarks : public StoreFixture
+class StoreWatermarks : public StoreFixture
 {
 protected:
     void SetUp() override
@@ -32,7 +32,7 @@ Issue invalidIssue()
     return issue;
 }
 
-TEST_F(Watermarks, AreWrittenTogetherWithTheirPage)
+TEST_F(StoreWatermarks, AreWrittenTogetherWithTheirPage)
 {
     ASSERT_TRUE(cache().upsertIssues(
         {fullIssue(1), fullIssue(2)},
@@ -45,7 +45,7 @@ TEST_F(Watermarks, AreWrittenTogetherWithTheirPage)
     EXPECT_EQ(cache().issueCount(), 3);
 }
 
-TEST_F(Watermarks, AFailedPageStoresNeitherItemsNorWatermark)
+TEST_F(StoreWatermarks, AFailedPageStoresNeitherItemsNorWatermark)
 {
     ASSERT_TRUE(cache().setSyncValue(since, u"old"_s));
     {
@@ -58,7 +58,7 @@ TEST_F(Watermarks, AFailedPageStoresNeitherItemsNorWatermark)
     EXPECT_FALSE(cache().inTransaction());
 }
 
-TEST_F(Watermarks, TransactionWithoutCommitStoresNothing)
+TEST_F(StoreWatermarks, TransactionWithoutCommitStoresNothing)
 {
     {
         StoreTransaction transaction(cache());
@@ -76,7 +76,7 @@ TEST_F(Watermarks, TransactionWithoutCommitStoresNothing)
     EXPECT_TRUE(cache().syncValue(since).isNull());
 }
 
-TEST_F(Watermarks, CommittedTransactionStoresEverythingAtOnce)
+TEST_F(StoreWatermarks, CommittedTransactionStoresEverythingAtOnce)
 {
     StoreTransaction transaction(cache());
     ASSERT_TRUE(cache().upsertIssues({fullIssue(1)}));
@@ -89,7 +89,7 @@ TEST_F(Watermarks, CommittedTransactionStoresEverythingAtOnce)
     EXPECT_EQ(cache().syncValue(since), u"new"_s);
 }
 
-TEST_F(Watermarks, AFailedWriteInsideATransactionRollsBackAllOfIt)
+TEST_F(StoreWatermarks, AFailedWriteInsideATransactionRollsBackAllOfIt)
 {
     StoreTransaction transaction(cache());
     ASSERT_TRUE(cache().upsertIssues({fullIssue(1)}));
@@ -108,7 +108,7 @@ TEST_F(Watermarks, AFailedWriteInsideATransactionRollsBackAllOfIt)
     EXPECT_EQ(cache().syncValue(since), u"later"_s);
 }
 
-TEST_F(Watermarks, NestedTransactionsJoinTheOutermost)
+TEST_F(StoreWatermarks, NestedTransactionsJoinTheOutermost)
 {
     StoreTransaction outer(cache());
     {
@@ -122,7 +122,19 @@ TEST_F(Watermarks, NestedTransactionsJoinTheOutermost)
     EXPECT_TRUE(cache().syncValue(since).isNull());
 }
 
-TEST_F(Watermarks, OutboxTransitionsCanBeGroupedToo)
+TEST_F(StoreWatermarks, ARebuildDuringATransactionRollsItBack)
+{
+    StoreTransaction transaction(cache());
+    ASSERT_TRUE(cache().upsertIssues({fullIssue(1)}, {{since, u"a"_s}}));
+    ASSERT_TRUE(m_store->rebuildCache(u"found damaged"_s).ok);
+    EXPECT_FALSE(transaction.commit());
+    EXPECT_FALSE(cache().inTransaction());
+    EXPECT_EQ(cache().issueCount(), 0);
+    EXPECT_TRUE(cache().syncValue(since).isNull());
+    EXPECT_TRUE(cache().upsertIssues({fullIssue(2)}, {{since, u"b"_s}}));
+}
+
+TEST_F(StoreWatermarks, OutboxTransitionsCanBeGroupedToo)
 {
     UserDataDatabase &userData = m_store->userData();
     const qint64 id = userData.enqueue(u"comment"_s, {{u"body"_s, u"x"_s}});

@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-class UserData : public StoreFixture
+class StoreUserData : public StoreFixture
 {
 protected:
     void SetUp() override
@@ -26,7 +26,7 @@ protected:
     }
 };
 
-TEST_F(UserData, DraftKeepsTheLatestTextAndWhenItWasSaved)
+TEST_F(StoreUserData, DraftKeepsTheLatestTextAndWhenItWasSaved)
 {
     const QString key = u"release-notes/v3.1.0"_s;
     EXPECT_TRUE(userData().draft(key).isNull());
@@ -41,7 +41,7 @@ TEST_F(UserData, DraftKeepsTheLatestTextAndWhenItWasSaved)
     EXPECT_EQ(userData().draftKeys(), (QStringList{u"comment/12"_s, key}));
 }
 
-TEST_F(UserData, DraftVersionsAreKeptNewestFirstUntilTheDraftIsDeleted)
+TEST_F(StoreUserData, DraftVersionsAreKeptNewestFirstUntilTheDraftIsDeleted)
 {
     const QString key = u"release-notes/v3.1.0"_s;
     const QDateTime first = m_clock.now();
@@ -65,7 +65,7 @@ TEST_F(UserData, DraftVersionsAreKeptNewestFirstUntilTheDraftIsDeleted)
     EXPECT_EQ(userData().draftVersions(u"other"_s).size(), 1);
 }
 
-TEST_F(UserData, EnqueuedEntriesComeBackWithIncreasingIds)
+TEST_F(StoreUserData, EnqueuedEntriesComeBackWithIncreasingIds)
 {
     const QJsonObject labels{{u"issue"_s, 12},
                              {u"labels"_s, QJsonArray{u"bug"_s, u"überarbeiten"_s}}};
@@ -94,7 +94,7 @@ TEST_F(UserData, EnqueuedEntriesComeBackWithIncreasingIds)
     EXPECT_EQ(userData().entry(second + 100), std::nullopt);
 }
 
-TEST_F(UserData, OutboxEntryGoesThroughSendingToSent)
+TEST_F(StoreUserData, OutboxEntryGoesThroughSendingToSent)
 {
     const qint64 id = userData().enqueue(u"create-release"_s, {{u"tag"_s, u"v3.1.0"_s}});
     m_clock.advance(5000);
@@ -121,7 +121,7 @@ TEST_F(UserData, OutboxEntryGoesThroughSendingToSent)
     EXPECT_EQ(userData().entry(id)->state, OutboxEntry::State::Sent);
 }
 
-TEST_F(UserData, TransientFailureRequeuesPermanentFailureStops)
+TEST_F(StoreUserData, TransientFailureRequeuesPermanentFailureStops)
 {
     const qint64 id = userData().enqueue(u"dispatch"_s, {{u"ref"_s, u"develop"_s}});
     ASSERT_TRUE(userData().markSending(id));
@@ -143,7 +143,7 @@ TEST_F(UserData, TransientFailureRequeuesPermanentFailureStops)
     EXPECT_EQ(userData().pendingEntries().size(), 1);
 }
 
-TEST_F(UserData, CancelOnlyWhatIsNotBeingSent)
+TEST_F(StoreUserData, CancelOnlyWhatIsNotBeingSent)
 {
     const qint64 queued = userData().enqueue(u"close-issue"_s, {{u"issue"_s, 1}});
     const qint64 sending = userData().enqueue(u"close-issue"_s, {{u"issue"_s, 2}});
@@ -165,7 +165,7 @@ TEST_F(UserData, CancelOnlyWhatIsNotBeingSent)
     EXPECT_EQ(userData().pendingEntries().size(), 1);
 }
 
-TEST_F(UserData, StateNamesRoundTrip)
+TEST_F(StoreUserData, StateNamesRoundTrip)
 {
     for (OutboxEntry::State state :
          {OutboxEntry::State::Queued, OutboxEntry::State::Sending, OutboxEntry::State::Sent,
@@ -174,7 +174,7 @@ TEST_F(UserData, StateNamesRoundTrip)
     EXPECT_EQ(OutboxEntry::stateFromString(u"exploded"), std::nullopt);
 }
 
-TEST_F(UserData, IdsAreNeverReusedAfterEntriesDisappear)
+TEST_F(StoreUserData, IdsAreNeverReusedAfterEntriesDisappear)
 {
     const qint64 first = userData().enqueue(u"comment"_s, {});
     const qint64 second = userData().enqueue(u"comment"_s, {});

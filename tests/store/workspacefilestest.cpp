@@ -14,9 +14,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-using WorkspaceFiles = StoreFixture;
+using StoreWorkspaceFiles = StoreFixture;
 
-TEST_F(WorkspaceFiles, LiveInAPrivateFolderPerRepository)
+TEST_F(StoreWorkspaceFiles, LiveInAPrivateFolderPerRepository)
 {
     const StoreOpenResult result = open();
     EXPECT_TRUE(result.notice.isEmpty());
@@ -46,7 +46,7 @@ TEST_F(WorkspaceFiles, LiveInAPrivateFolderPerRepository)
                      u"userdata.sqlite"_s, u"userdata.sqlite-shm"_s, u"userdata.sqlite-wal"_s}));
 }
 
-TEST_F(WorkspaceFiles, AreInWalModeAtTheLatestSchemaVersion)
+TEST_F(StoreWorkspaceFiles, AreInWalModeAtTheLatestSchemaVersion)
 {
     open();
     EXPECT_EQ(m_store->cache().journalMode(), u"wal"_s);
@@ -61,7 +61,7 @@ TEST_F(WorkspaceFiles, AreInWalModeAtTheLatestSchemaVersion)
               userDataSchema().latestVersion());
 }
 
-TEST_F(WorkspaceFiles, CacheIsNormalSyncUserDataIsFullSync)
+TEST_F(StoreWorkspaceFiles, CacheIsNormalSyncUserDataIsFullSync)
 {
     open();
     // PRAGMA synchronous is per connection: 1 = NORMAL, 2 = FULL. Read through the store's own
@@ -71,7 +71,7 @@ TEST_F(WorkspaceFiles, CacheIsNormalSyncUserDataIsFullSync)
     EXPECT_EQ(m_store->userData().pragma(u"synchronous"_s).toInt(), 2);
 }
 
-TEST_F(WorkspaceFiles, RepositoryNamesCannotEscapeTheDataDirectory)
+TEST_F(StoreWorkspaceFiles, RepositoryNamesCannotEscapeTheDataDirectory)
 {
     for (const QString &bad : {u""_s, u"owner"_s, u"../etc"_s, u"a/b/c"_s, u"a/.."_s, u"./b"_s,
                                u"a\\b/c"_s, u"a /b"_s, u"/abs/path"_s}) {
@@ -87,7 +87,7 @@ TEST_F(WorkspaceFiles, RepositoryNamesCannotEscapeTheDataDirectory)
     EXPECT_TRUE(WorkspaceStore::isValidRepository(u"octo-org/octo.repo_2"_s));
 }
 
-TEST_F(WorkspaceFiles, RepositoryNamesAreCaseInsensitive)
+TEST_F(StoreWorkspaceFiles, RepositoryNamesAreCaseInsensitive)
 {
     open();
     ASSERT_TRUE(m_store->userData().saveDraft(u"k"_s, u"v"_s));
@@ -98,7 +98,7 @@ TEST_F(WorkspaceFiles, RepositoryNamesAreCaseInsensitive)
     EXPECT_EQ(upper.userData().draft(u"k"_s), u"v"_s);
 }
 
-TEST_F(WorkspaceFiles, TwoStoresOnOneWorkspaceUseTheirOwnConnections)
+TEST_F(StoreWorkspaceFiles, TwoStoresOnOneWorkspaceUseTheirOwnConnections)
 {
     open();
     WorkspaceStore second(&m_clock);
@@ -115,7 +115,7 @@ TEST_F(WorkspaceFiles, TwoStoresOnOneWorkspaceUseTheirOwnConnections)
     EXPECT_FALSE(second.isOpen());
 }
 
-TEST_F(WorkspaceFiles, AnInterruptedCreationIsCleanedUp)
+TEST_F(StoreWorkspaceFiles, AnInterruptedCreationIsCleanedUp)
 {
     ASSERT_TRUE(QDir().mkpath(workspaceDir()));
     // What a crash in the middle of creating the cache leaves behind.
@@ -127,7 +127,7 @@ TEST_F(WorkspaceFiles, AnInterruptedCreationIsCleanedUp)
     EXPECT_FALSE(QFileInfo::exists(cachePath() + u".new-journal"_s));
 }
 
-TEST_F(WorkspaceFiles, AnOrphanedWalIsSetAsideNotReplayedOntoANewFile)
+TEST_F(StoreWorkspaceFiles, AnOrphanedWalIsSetAsideNotReplayedOntoANewFile)
 {
     ASSERT_TRUE(QDir().mkpath(workspaceDir()));
     writeFile(cachePath() + u"-wal"_s, QByteArray(4096, 'w'));
