@@ -1423,7 +1423,8 @@ std::optional<HttpCacheEntry> CacheDatabase::httpCacheEntry(const QUrl &url) con
 {
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT etag, last_modified, body FROM http_cache WHERE url = ?"));
+    query.prepare(
+        QStringLiteral("SELECT etag, last_modified, body, link FROM http_cache WHERE url = ?"));
     query.bindValue(0, url.toString(QUrl::FullyEncoded));
     if (!query.exec()) {
         readFailed(SqlValues::errorText(query));
@@ -1432,7 +1433,7 @@ std::optional<HttpCacheEntry> CacheDatabase::httpCacheEntry(const QUrl &url) con
     if (!query.next())
         return std::nullopt;
     return HttpCacheEntry{query.value(0).toByteArray(), query.value(1).toByteArray(),
-                          query.value(2).toByteArray()};
+                          query.value(2).toByteArray(), query.value(3).toByteArray()};
 }
 
 bool CacheDatabase::storeHttpCacheEntry(const QUrl &url, const HttpCacheEntry &entry)
@@ -1440,12 +1441,13 @@ bool CacheDatabase::storeHttpCacheEntry(const QUrl &url, const HttpCacheEntry &e
     return runWrite({}, [&] {
         QSqlQuery insert(database());
         insert.prepare(QStringLiteral("INSERT OR REPLACE INTO http_cache(url, etag, last_modified, "
-                                      "body, stored_at) VALUES(?, ?, ?, ?, ?)"));
+                                      "body, stored_at, link) VALUES(?, ?, ?, ?, ?, ?)"));
         insert.bindValue(0, url.toString(QUrl::FullyEncoded));
         insert.bindValue(1, blob(entry.etag));
         insert.bindValue(2, blob(entry.lastModified));
         insert.bindValue(3, blob(entry.body));
         insert.bindValue(4, m_clock->now().toMSecsSinceEpoch());
+        insert.bindValue(5, blob(entry.link));
         return insert.exec() || fail(SqlValues::errorText(insert));
     });
 }

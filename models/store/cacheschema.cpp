@@ -102,11 +102,19 @@ SchemaMigration version1()
         }};
 }
 
+// The Link header joins the validators: a page answered 304 must still say where the next page
+// is, and a 304 need not repeat Link.
+SchemaMigration version2()
+{
+    return {2,
+            {QStringLiteral("ALTER TABLE http_cache ADD COLUMN link BLOB NOT NULL DEFAULT X''")}};
+}
+
 } // namespace
 
 const Schema &cacheSchema()
 {
-    static const Schema schema(QStringLiteral("cache"), {version1()});
+    static const Schema schema(QStringLiteral("cache"), {version1(), version2()});
     return schema;
 }
 

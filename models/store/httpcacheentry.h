@@ -11,6 +11,7 @@ struct HttpCacheEntry
     QByteArray etag;
     QByteArray lastModified;
     QByteArray body;
+    QByteArray link; // the Link header (pagination), empty when the response had none
 
     bool operator==(const HttpCacheEntry &) const = default;
 };

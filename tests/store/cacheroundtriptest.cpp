@@ -358,12 +358,14 @@ TEST_F(StoreCacheRoundTrip, HttpCacheEntriesByUrl)
     QByteArray binary(256, '\0');
     for (int i = 0; i < 256; ++i)
         binary[i] = char(i);
-    const HttpCacheEntry entry{"W/\"abc\"", "Fri, 27 Nov 2026 10:04:05 GMT", binary};
+    const HttpCacheEntry entry{
+        "W/\"abc\"", "Fri, 27 Nov 2026 10:04:05 GMT", binary,
+        "<https://api.github.com/repositories/1/labels?page=2>; rel=\"next\""};
     EXPECT_EQ(cache().httpCacheEntry(url), std::nullopt);
     ASSERT_TRUE(cache().storeHttpCacheEntry(url, entry));
     reopen();
     EXPECT_EQ(cache().httpCacheEntry(url), entry);
-    const HttpCacheEntry noValidators{{}, {}, "[]"};
+    const HttpCacheEntry noValidators{{}, {}, "[]", {}};
     ASSERT_TRUE(cache().storeHttpCacheEntry(url, noValidators));
     EXPECT_EQ(cache().httpCacheEntry(url), noValidators);
     EXPECT_EQ(cache().httpCacheEntry(QUrl(u"https://api.github.com/repos/o/r/issues"_s)),
@@ -377,7 +379,8 @@ TEST_F(StoreCacheRoundTrip, ClearEmptiesTheCacheButNotTheUserData)
     ASSERT_TRUE(cache().upsertIssues({fullIssue(1)}));
     ASSERT_TRUE(cache().replaceLabels({label(u"bug"_s, 1)}));
     ASSERT_TRUE(cache().setSyncValue(u"issues.since"_s, u"x"_s));
-    ASSERT_TRUE(cache().storeHttpCacheEntry(QUrl(u"https://api.github.com/x"_s), {"e", "", "b"}));
+    ASSERT_TRUE(
+        cache().storeHttpCacheEntry(QUrl(u"https://api.github.com/x"_s), {"e", "", "b", {}}));
     ASSERT_TRUE(m_store->userData().saveDraft(u"notes"_s, u"draft"_s));
     ASSERT_NE(m_store->userData().enqueue(u"comment"_s, {{u"body"_s, u"hi"_s}}), 0);
 
