@@ -82,7 +82,8 @@ AppController::AppController(const CommandLineOptions &options, TokenStore *toke
     connect(m_sync, &SyncEngine::finished, this, &AppController::onSyncFinished);
 
     connect(window, &MainWindow::syncRequested, this,
-            [this] { m_sync->start(m_workspace.isEmpty() ? m_demo->repository() : m_workspace); });
+            [this] { startSync(m_workspace.isEmpty() ? m_demo->repository() : m_workspace); });
+    connect(window, &MainWindow::cancelSyncRequested, m_sync, &SyncEngine::cancel);
     connect(window, &MainWindow::workspaceRequested, this, &AppController::openWorkspace);
     connect(window, &MainWindow::addWorkspaceRequested, this, &AppController::addWorkspace);
     connect(window, &MainWindow::settingsRequested, this, &AppController::editSettings);
@@ -165,7 +166,7 @@ void AppController::openWorkspace(const QString &workspace)
         m_client->setToken({}); // the demo never sees the user's token
         m_issues->setClock(m_demo->clock());
         m_window->setWorkspaces(m_settings.workspaces, workspace, m_demo->repository());
-        m_sync->start(m_demo->repository());
+        startSync(m_demo->repository());
         applySyncInterval();
         return;
     }
@@ -193,7 +194,7 @@ void AppController::openWorkspace(const QString &workspace)
                            "token in Settings.")
                             .arg(token.error.isEmpty() ? QString()
                                                        : tr(" (keychain: %1)").arg(token.error)));
-                m_sync->start(workspace);
+                startSync(workspace);
             });
     provider->find(m_settings.tokenSource, TokenProvider::hostForApiUrl(QUrl(m_settings.apiUrl)));
     applySyncInterval();
@@ -227,6 +228,7 @@ void AppController::openStore(const QString &workspace)
     }
     if (!opened.notice.isEmpty())
         m_window->showMessage(MessageBanner::Level::Warning, opened.notice);
+    m_fullSyncNext = opened.cacheReset;
     m_store = std::move(store);
     m_responseCache = std::make_unique<StoreResponseCache>(&m_store->cache());
     m_client->setResponseCache(m_responseCache.get());
@@ -235,6 +237,14 @@ void AppController::openStore(const QString &workspace)
     m_issues->setIssues(m_store->cache().loadIssues());
     if (m_issues->rowCount() > 0)
         m_window->setSyncStatus(tr("%1 cached items").arg(m_issues->rowCount()));
+}
+
+void AppController::startSync(const QString &repository)
+{
+    // A cache rebuilt from scratch (it was unreadable) is filled by a full sync.
+    m_sync->start(repository,
+                  m_fullSyncNext ? SyncEngine::Mode::Full : SyncEngine::Mode::Incremental);
+    m_fullSyncNext = false;
 }
 
 void AppController::applySyncInterval()
@@ -248,8 +258,10 @@ void AppController::applySyncInterval()
 void AppController::onSyncFinished(const ApiError &error)
 {
     m_window->setSyncRunning(false);
-    if (error.kind == ApiError::Kind::Cancelled)
+    if (error.kind == ApiError::Kind::Cancelled) {
+        m_window->setSyncStatus(tr("Sync cancelled; the next one resumes where it stopped"));
         return;
+    }
     if (error.isError()) {
         m_window->setSyncStatus(tr("Sync failed"));
         m_window->showMessage(MessageBanner::Level::Error, error.message());

@@ -63,6 +63,7 @@ Q_SIGNALS:
 private:
     void openWorkspace(const QString &workspace);
     void openStore(const QString &workspace);
+    void startSync(const QString &repository);
     void addWorkspace();
     void editSettings();
     void onSyncFinished(const ApiError &error);
@@ -89,6 +90,7 @@ private:
     std::unique_ptr<TokenStore> m_ownTokenStore;
     QString m_tokenDescription; // where the token in use came from; never the token itself
     quint64 m_openGeneration = 0;
+    bool m_fullSyncNext = false;
     QTimer m_syncTimer;
     QTimer m_screenshotDeadline;
     bool m_screenshotTaken = false;

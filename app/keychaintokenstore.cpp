@@ -12,7 +12,19 @@ const QString Service = QStringLiteral("Mainstay GitHub token");
 #ifdef MAINSTAY_HAVE_QTKEYCHAIN
 QString errorText(QKeychain::Job *job)
 {
-    return job->error() == QKeychain::NoError ? QString() : job->errorString();
+    switch (job->error()) {
+    case QKeychain::NoError:
+        return {};
+    case QKeychain::NoBackendAvailable:
+        return QStringLiteral("no keychain service is running (Secret Service or KWallet)");
+    case QKeychain::AccessDenied:
+        return QStringLiteral("access to the keychain was denied");
+    default:
+        // QtKeychain says "Unknown error" when no Secret Service answers on D-Bus.
+        return job->errorString() == QLatin1String("Unknown error")
+                   ? QStringLiteral("the keychain did not answer (is a Secret Service running?)")
+                   : job->errorString();
+    }
 }
 #endif
 } // namespace

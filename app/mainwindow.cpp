@@ -19,6 +19,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -39,6 +40,7 @@ MainWindow::MainWindow(IssueListModel *issues, QSettings *settings, QWidget *par
     , m_pullsView(new IssueListView(issues, this))
     , m_syncLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
+    , m_cancelSync(new QToolButton(this))
     , m_rateLimitMeter(new RateLimitMeter(this))
     , m_help(nullptr)
 {
@@ -98,7 +100,13 @@ MainWindow::MainWindow(IssueListModel *issues, QSettings *settings, QWidget *par
     m_progress->setTextVisible(false);
     m_progress->hide();
     statusBar()->addWidget(m_syncLabel, 1);
+    m_cancelSync->setText(tr("Cancel"));
+    m_cancelSync->setAutoRaise(true);
+    m_cancelSync->setToolTip(tr("Stop syncing; the next sync resumes where this one stopped"));
+    m_cancelSync->hide();
+    connect(m_cancelSync, &QToolButton::clicked, this, &MainWindow::cancelSyncRequested);
     statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelSync);
     statusBar()->addPermanentWidget(m_rateLimitMeter);
 
     m_help = new HelpOverlay(this);
@@ -221,6 +229,7 @@ QString MainWindow::currentView() const
 void MainWindow::setSyncRunning(bool running)
 {
     m_progress->setVisible(running);
+    m_cancelSync->setVisible(running);
     if (running) {
         m_progress->setRange(0, 0); // busy until the first page says how many there are
         m_syncLabel->setText(tr("Syncing…"));

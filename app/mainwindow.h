@@ -10,6 +10,7 @@ class QListWidget;
 class QProgressBar;
 class QSettings;
 class QStackedWidget;
+class QToolButton;
 
 namespace Mainstay {
 
@@ -47,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void syncRequested();
+    void cancelSyncRequested();
     void workspaceRequested(const QString &workspace); // empty: the demo workspace
     void addWorkspaceRequested();
     void settingsRequested();
@@ -69,6 +71,7 @@ private:
     IssueListView *m_pullsView;
     QLabel *m_syncLabel;
     QProgressBar *m_progress;
+    QToolButton *m_cancelSync;
     RateLimitMeter *m_rateLimitMeter;
     HelpOverlay *m_help;
     QStringList m_viewNames;

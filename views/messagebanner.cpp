@@ -28,8 +28,16 @@ MessageBanner::MessageBanner(QWidget *parent)
 
 void MessageBanner::showMessage(Level level, const QString &text)
 {
-    m_level = level;
-    m_label->setText(text);
+    // Several problems can arise at once (a damaged cache and a missing token): keep them all,
+    // at the gravest level among them, until dismissed.
+    if (isVisible() && !m_label->text().isEmpty() && !m_label->text().contains(text)) {
+        m_level = std::max(m_level, level);
+        m_label->setText(m_label->text() + QLatin1Char('\n') + text);
+    } else {
+        m_level = level;
+        m_label->setText(text);
+    }
+    level = m_level;
     const char *colors =
         level == Level::Error     ? "background:#ffebe9;border:1px solid #ff8182;color:#1f2328;"
         : level == Level::Warning ? "background:#fff8c5;border:1px solid #d4a72c;color:#1f2328;"

@@ -22,6 +22,7 @@ public:
 
     explicit MessageBanner(QWidget *parent = nullptr);
 
+    // Shows `text`; while the banner is up, further messages are added below the earlier ones.
     void showMessage(Level level, const QString &text);
     QString text() const;
     Level level() const { return m_level; }

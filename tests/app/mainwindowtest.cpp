@@ -7,9 +7,12 @@
 #include "messagebanner.h"
 #include "policy.h"
 #include "ratelimitmeter.h"
+#include "tokenstore.h"
+#include "workspacestore.h"
 
 #include <gtest/gtest.h>
 
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QSettings>
@@ -149,7 +152,8 @@ TEST(MainWindow, WrongRepositoryShowsAClearMessageAndKeepsRunning)
     options.dataDir = dir.filePath(QStringLiteral("other"));
     options.repo = QStringLiteral("nobody/nothing");
     options.apiUrl = demo.client()->apiUrl().toString();
-    AppController controller(options);
+    MemoryTokenStore tokens; // a headless test machine has no keychain
+    AppController controller(options, &tokens);
     QSignalSpy synced(&controller, &AppController::syncFinished);
     controller.start();
     ASSERT_TRUE(synced.wait(30'000));
@@ -176,4 +180,41 @@ TEST(MainWindow, AMalformedPolicyFileFallsBackToTheDefaultAndSaysWhere)
         << banner->text().toStdString();
     EXPECT_TRUE(banner->text().contains(QLatin1String("built-in policy")));
     EXPECT_EQ(controller.policy().sizeLabelFor(5), Policy::defaultPolicy().sizeLabelFor(5));
+}
+
+TEST(MainWindow, ACorruptCacheIsMovedAsideReportedAndRebuilt)
+{
+    QTemporaryDir dir;
+    AppController demo(demoOptions(dir));
+    QSignalSpy demoSynced(&demo, &AppController::syncFinished);
+    demo.start();
+    ASSERT_TRUE(demoSynced.wait(30'000));
+    const int items = demo.issueModel()->rowCount();
+
+    // Another data directory whose cache of the same repository is garbage.
+    const QString otherDir = dir.filePath(QStringLiteral("other"));
+    const QString workspace = WorkspaceStore::workspacePath(
+        otherDir, demo.currentWorkspace().isEmpty() ? QStringLiteral("demo/lambda-powertools")
+                                                    : demo.currentWorkspace());
+    ASSERT_TRUE(QDir().mkpath(workspace));
+    QFile garbage(workspace + QStringLiteral("/cache.sqlite"));
+    ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(8192, '\x5a'));
+    garbage.close();
+
+    CommandLineOptions options;
+    options.dataDir = otherDir;
+    options.repo = QStringLiteral("demo/lambda-powertools");
+    options.apiUrl = demo.client()->apiUrl().toString();
+    MemoryTokenStore tokens;
+    AppController controller(options, &tokens);
+    QSignalSpy synced(&controller, &AppController::syncFinished);
+    controller.start();
+    ASSERT_TRUE(synced.wait(30'000));
+    EXPECT_TRUE(synced.first().first().toBool());
+    MessageBanner *banner = controller.mainWindow()->messageBanner();
+    EXPECT_TRUE(banner->text().contains(QLatin1String("could not be read")))
+        << banner->text().toStdString();
+    EXPECT_EQ(controller.issueModel()->rowCount(), items);
+    EXPECT_FALSE(QDir(workspace).entryList({QStringLiteral("cache.sqlite.corrupt-*")}).isEmpty());
 }
