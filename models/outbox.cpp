@@ -1,6 +1,7 @@
 #include "outbox.h"
 
 #include "apierror.h"
+#include "clock.h"
 #include "githubclient.h"
 #include "outboxkind.h"
 #include "outboxoperation.h"
@@ -278,7 +279,10 @@ void Outbox::onFinished(OutboxOperation *operation)
     }
     // Later entries wait too: they may build on this one (add a label, then remove it).
     ++m_failures;
-    const qint64 delay = std::min(MaxBackoffMs, InitialBackoffMs << std::min(m_failures - 1, 20));
+    qint64 delay = std::min(MaxBackoffMs, InitialBackoffMs << std::min(m_failures - 1, 20));
+    // A rate limit says when it is over; trying earlier only spends requests.
+    if (error.retryAt.isValid())
+        delay = std::max(delay, m_client->clock()->now().msecsTo(error.retryAt));
     m_backoffPending = true;
     const quint64 generation = ++m_backoffGeneration;
     m_scheduler->schedule(delay, this, [this, generation] {

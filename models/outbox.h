@@ -21,7 +21,8 @@ class UserDataDatabase;
 // disk before the call returns), shown at once through OutboxOverlay, then sent one entry at a
 // time in id order while online. A transient failure (network, timeout, 5xx, rate limit) puts
 // the entry back in the queue and tries again after 1 s, 2 s, 4 s … (at most 5 min), holding
-// later entries back so that writes reach GitHub in the order they were made. A permanent one
+// later entries back so that writes reach GitHub in the order they were made (a rate limit's
+// reset time is waited out in full). A permanent one
 // (401/403/404/410/422, …) marks it failed with GitHub's explanation, and sending goes on with
 // the next entry. Repeating an entry that may have reached GitHub is safe: see OutboxOperation
 // for the checks (a comment's hidden marker, for one).

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSignalSpy>
 
 using namespace Mainstay;
 using namespace Mainstay::OutboxTest;
@@ -163,4 +164,103 @@ TEST_F(OutboxReplayTest, LabelChangesAreSimplySentAgain)
     EXPECT_EQ(m_store->userData().entry(id)->state, OutboxEntry::State::Sent);
     EXPECT_EQ(writes().size(), 1);
     EXPECT_EQ(serverIssue(issue.number).labels.size(), labelsBefore);
+}
+
+TEST_F(OutboxReplayTest, DispatchThatStartedARunIsNotDispatchedAgain)
+{
+    const QJsonObject payload{{"workflow", "release.yml"},
+                              {"ref", "develop"},
+                              {"inputs", QJsonObject{{"version_to_publish", "v7.0.0"}}}};
+    const qint64 id = interruptedEntry(OutboxKind::Dispatch, payload);
+    deliver("POST", repoPath(QStringLiteral("/actions/workflows/release.yml/dispatches")),
+            {{"ref", "develop"}, {"inputs", payload.value("inputs")}});
+    makeOutbox();
+    m_outbox->start();
+    ASSERT_TRUE(drain());
+    const std::optional<OutboxEntry> entry = m_store->userData().entry(id);
+    EXPECT_EQ(entry->state, OutboxEntry::State::Sent);
+    EXPECT_EQ(entry->result.value("event").toString(), QStringLiteral("workflow_dispatch"));
+    EXPECT_TRUE(writes().isEmpty());
+}
+
+TEST_F(OutboxReplayTest, DispatchThatNeverArrivedIsSentOnce)
+{
+    const qint64 id =
+        interruptedEntry(OutboxKind::Dispatch, {{"workflow", "release.yml"}, {"ref", "develop"}});
+    makeOutbox();
+    m_outbox->start();
+    ASSERT_TRUE(drain());
+    EXPECT_EQ(m_store->userData().entry(id)->state, OutboxEntry::State::Sent);
+    EXPECT_EQ(postsTo(QStringLiteral("/dispatches")), 1);
+}
+
+TEST_F(OutboxReplayTest, RerunOfARunningRunIsNotRepeated)
+{
+    auto status = std::make_shared<QByteArray>("in_progress");
+    setWrap([status](const HttpRequest &request, const std::function<HttpResponse()> &answer) {
+        if (request.path.endsWith(QLatin1String("/actions/runs/4242")))
+            return HttpResponse::json(200, R"({"id":4242,"status":")" + *status + R"("})");
+        if (request.path.endsWith(QLatin1String("/rerun-failed-jobs")))
+            return HttpResponse::json(201, "{}");
+        return answer();
+    });
+    const qint64 running = interruptedEntry(OutboxKind::RerunFailedJobs, {{"run_id", 4242}});
+    makeOutbox();
+    m_outbox->start();
+    ASSERT_TRUE(drain());
+    EXPECT_EQ(m_store->userData().entry(running)->state, OutboxEntry::State::Sent);
+    EXPECT_EQ(postsTo(QStringLiteral("/rerun-failed-jobs")), 0);
+
+    *status = "completed"; // the interrupted request never arrived
+    const qint64 lost = interruptedEntry(OutboxKind::RerunFailedJobs, {{"run_id", 4242}});
+    makeOutbox();
+    m_outbox->start();
+    ASSERT_TRUE(drain());
+    EXPECT_EQ(m_store->userData().entry(lost)->state, OutboxEntry::State::Sent);
+    EXPECT_EQ(postsTo(QStringLiteral("/rerun-failed-jobs")), 1);
+}
+
+TEST_F(OutboxReplayTest, CancelAnsweredConflictIsDoneOnlyWhenRepeated)
+{
+    setWrap([](const HttpRequest &request, const std::function<HttpResponse()> &answer) {
+        if (request.path.endsWith(QLatin1String("/cancel")))
+            return HttpResponse::json(
+                409, R"({"message":"Cannot cancel a workflow run that is completed."})");
+        return answer();
+    });
+    QSignalSpy failed(m_outbox.get(), &Outbox::entryFailed);
+    m_outbox->start();
+    const qint64 first = m_outbox->cancelRun(4242);
+    ASSERT_TRUE(drain());
+    EXPECT_EQ(m_store->userData().entry(first)->state, OutboxEntry::State::Failed);
+    ASSERT_EQ(failed.size(), 1);
+    EXPECT_TRUE(failed.at(0).at(1).toString().contains(QLatin1String("Cannot cancel")))
+        << failed.at(0).at(1).toString().toStdString();
+
+    const qint64 repeated = interruptedEntry(OutboxKind::CancelRun, {{"run_id", 4242}});
+    makeOutbox();
+    m_outbox->start();
+    ASSERT_TRUE(drain());
+    EXPECT_EQ(m_store->userData().entry(repeated)->state, OutboxEntry::State::Sent);
+}
+
+TEST_F(OutboxReplayTest, RenameThatHappenedIsNotAnError)
+{
+    const QString old = m_backend->dataset().labels.first().name;
+    const QJsonObject fields{{"new_name", "renamed-by-test"}, {"color", "123456"}};
+    const qint64 id =
+        interruptedEntry(OutboxKind::UpdateLabel, {{"name", old}, {"fields", fields}});
+    HttpRequest rename;
+    rename.method = "PATCH";
+    rename.path = repoPath(QStringLiteral("/labels/") + old);
+    rename.target = QUrl::toPercentEncoding(rename.path, "/");
+    rename.headers = {{"Host", "127.0.0.1"}};
+    rename.body = QJsonDocument(fields).toJson();
+    ASSERT_EQ(m_backend->handle(rename).status, 200);
+    makeOutbox();
+    m_outbox->start();
+    ASSERT_TRUE(drain());
+    const std::optional<OutboxEntry> entry = m_store->userData().entry(id);
+    EXPECT_EQ(entry->state, OutboxEntry::State::Sent) << entry->lastError.toStdString();
+    EXPECT_EQ(entry->result.value("name").toString(), QStringLiteral("renamed-by-test"));
 }
