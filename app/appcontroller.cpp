@@ -233,6 +233,7 @@ void AppController::openStore(const QString &workspace)
     m_responseCache = std::make_unique<StoreResponseCache>(&m_store->cache());
     m_client->setResponseCache(m_responseCache.get());
     m_sync->setStore(m_store.get());
+    m_sync->setReleaseWorkflow(m_policy.release.workflow);
     // The last known state shows at once, offline too; the sync then brings it up to date.
     m_issues->setIssues(m_store->cache().loadIssues());
     if (m_issues->rowCount() > 0)

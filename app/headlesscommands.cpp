@@ -6,6 +6,8 @@
 #include "isodatetime.h"
 #include "issuequery.h"
 #include "keychaintokenstore.h"
+#include "policy.h"
+#include "policyloader.h"
 #include "queryparseresult.h"
 #include "storeresponsecache.h"
 #include "syncengine.h"
@@ -113,6 +115,15 @@ int HeadlessCommands::sync(const CommandLineOptions &options)
 
     SyncEngine engine(&client);
     engine.setStore(&store);
+    QString policyMessage;
+    const Policy policy = PolicyLoader::loadOrDefault(
+        QFileInfo::exists(QDir(dir).filePath(QStringLiteral("policy.yaml")))
+            ? QDir(dir).filePath(QStringLiteral("policy.yaml"))
+            : QString(),
+        &policyMessage);
+    if (!policyMessage.isEmpty())
+        printErr(QStringLiteral("mainstay: %1\n").arg(policyMessage));
+    engine.setReleaseWorkflow(policy.release.workflow);
     const bool tty = isatty(fileno(stderr));
     QObject::connect(&engine, &SyncEngine::progress, [tty](int done, int total) {
         if (tty)

@@ -51,10 +51,11 @@ void SyncEngine::start(const QString &repository, Mode mode)
     }
     m_changedPulls.clear();
     m_counted.clear();
-    m_steps = {&SyncEngine::syncLabels,   &SyncEngine::syncMilestones,
-               &SyncEngine::syncIssues,   &SyncEngine::syncPullRequestDetails,
-               &SyncEngine::syncComments, &SyncEngine::syncEvents,
-               &SyncEngine::syncReleases, &SyncEngine::syncMaintainers};
+    m_steps = {&SyncEngine::syncLabels,      &SyncEngine::syncMilestones,
+               &SyncEngine::syncIssues,      &SyncEngine::syncPullRequestDetails,
+               &SyncEngine::syncComments,    &SyncEngine::syncEvents,
+               &SyncEngine::syncReleases,    &SyncEngine::syncMaintainers,
+               &SyncEngine::syncWorkflowRuns};
     Q_EMIT started(repository);
     QMetaObject::invokeMethod(
         this,
@@ -259,6 +260,68 @@ void SyncEngine::syncMaintainers()
         }
         runNextStep();
     });
+}
+
+void SyncEngine::syncWorkflowRuns()
+{
+    if (m_releaseWorkflow.isEmpty()) {
+        runNextStep();
+        return;
+    }
+    fetchAll(
+        QStringLiteral("/actions/workflows"), {},
+        [this](const QList<QByteArray> &bodies, bool unchanged) {
+            QList<Workflow> workflows;
+            for (const QByteArray &body : bodies) {
+                auto page = GitHubJson::parseWorkflowList(body);
+                if (!page)
+                    return fail(ApiError::malformed(QStringLiteral("workflows: ") + page.error()));
+                workflows += page.value().items;
+            }
+            if (m_store && !unchanged && !m_store->cache().replaceWorkflows(workflows))
+                return fail(storeError(QStringLiteral("workflows"), m_store->cache().lastError()));
+            const auto found =
+                std::find_if(workflows.cbegin(), workflows.cend(), [this](const Workflow &w) {
+                    return w.name.compare(m_releaseWorkflow, Qt::CaseInsensitive) == 0 ||
+                           w.path.section(QLatin1Char('/'), -1) == m_releaseWorkflow;
+                });
+            if (found == workflows.cend())
+                return true; // this repository has no such workflow: nothing to watch
+            // Only the recent runs: the release monitor fetches a run's jobs when it is opened.
+            const qint64 workflowId = found->id;
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("per_page"), QString::number(RecentRuns));
+            const quint64 generation = m_generation;
+            RestJob *job = track(
+                m_client->get(m_client->url(QStringLiteral("/repos/%1/actions/workflows/%2/runs")
+                                                .arg(m_repository)
+                                                .arg(workflowId),
+                                            query)));
+            connect(job, &RestJob::finished, this, [this, generation](RestJob *job) {
+                if (!isCurrent(generation))
+                    return;
+                const ApiResponse &response = job->response();
+                if (!response.isOk()) {
+                    fail(response.error);
+                    return;
+                }
+                ++m_pagesDone;
+                Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
+                auto runs = GitHubJson::parseWorkflowRunList(response.body);
+                if (!runs) {
+                    fail(ApiError::malformed(QStringLiteral("workflow runs: ") + runs.error()));
+                    return;
+                }
+                if (m_store && !response.isNotModified() &&
+                    !m_store->cache().upsertWorkflowRuns(runs.value().items)) {
+                    fail(storeError(QStringLiteral("workflow runs"), m_store->cache().lastError()));
+                    return;
+                }
+                Q_EMIT workflowRunsReceived(runs.value().items);
+                runNextStep();
+            });
+            return false; // the step goes on with the runs request
+        });
 }
 
 // ---- incremental walks ---------------------------------------------------------------------

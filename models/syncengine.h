@@ -8,6 +8,7 @@
 #include "pullrequest.h"
 #include "release.h"
 #include "syncsummary.h"
+#include "workflowrun.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -28,7 +29,7 @@ class WorkspaceStore;
 // models (through the signals):
 //   labels, milestones → issues and pull requests (incremental) → details of the changed pull
 //   requests (GraphQL, 100 a request) → comments (incremental) →
-//   issue events (new ones) → releases → maintainers.
+//   issue events (new ones) → releases → maintainers → the release workflow's recent runs.
 //
 // Issues and comments are read with `sort=updated&direction=asc&since=W`, where W moves to the
 // newest `updated_at` stored so far, and every page is stored together with its new W in one
@@ -59,6 +60,10 @@ public:
     // Repository-wide issue events are newest first and have no `since`: a first sync reads at
     // most this many pages of them.
     void setMaxEventPages(int pages) { m_maxEventPages = pages; }
+    // The workflow whose recent runs are synced (the policy's release workflow, e.g. "Release"),
+    // matched by name or by file name; empty skips workflows.
+    void setReleaseWorkflow(const QString &nameOrFile) { m_releaseWorkflow = nameOrFile; }
+    static constexpr int RecentRuns = 30;
 
     void start(const QString &repository, Mode mode = Mode::Incremental);
     void cancel();
@@ -76,6 +81,7 @@ Q_SIGNALS:
     void releasesReceived(const QList<Mainstay::Release> &releases);
     void pullRequestDetailsReceived(const QList<Mainstay::PullRequest> &pulls);
     void maintainersReceived(const QStringList &logins);
+    void workflowRunsReceived(const QList<Mainstay::WorkflowRun> &runs);
     void progress(int pagesDone, int pagesTotal);
     void finished(const Mainstay::ApiError &error);
 
@@ -91,9 +97,11 @@ private:
     void syncEvents();
     void syncReleases();
     void syncMaintainers();
+    void syncWorkflowRuns();
 
-    // GET every page of `path` (following Link rel=next); `onPages` gets all bodies at the end,
-    // or nothing when every page was answered 304 (unchanged since last time).
+    // GET every page of `path` (following Link rel=next); `onPages` gets all bodies at the end
+    // (`unchanged` when every page was answered 304) and returns true to go on with the next
+    // step, false when it failed or carries the step on itself.
     void fetchAll(const QString &path, const QUrlQuery &query,
                   std::function<bool(const QList<QByteArray> &bodies, bool unchanged)> onPages);
     void fetchAllPage(const QUrl &url, QList<QByteArray> bodies, bool unchanged,
@@ -133,6 +141,7 @@ private:
     int m_pagesDone = 0;
     int m_pagesTotal = 0;
     int m_maxEventPages = 5;
+    QString m_releaseWorkflow = QStringLiteral("Release");
     quint64 m_generation = 0;
     bool m_running = false;
 };

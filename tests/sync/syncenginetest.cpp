@@ -101,6 +101,18 @@ TEST_F(SyncEngineTest, FullSyncStoresEverythingWithinTheRequestBudget)
     EXPECT_FALSE(m_store->cache().loadLabels().isEmpty());
     EXPECT_FALSE(m_store->cache().loadReleases().isEmpty());
     EXPECT_FALSE(m_store->cache().lastComments().isEmpty());
+    // The release workflow's recent runs.
+    const QList<Workflow> workflows = m_store->cache().loadWorkflows();
+    const auto release = std::find_if(workflows.cbegin(), workflows.cend(), [](const Workflow &w) {
+        return w.name == QLatin1String("Release");
+    });
+    ASSERT_NE(release, workflows.cend());
+    const QList<WorkflowRun> runs = m_store->cache().loadWorkflowRuns(release->id);
+    EXPECT_FALSE(runs.isEmpty());
+    EXPECT_LE(runs.size(), SyncEngine::RecentRuns);
+    EXPECT_TRUE(std::any_of(runs.cbegin(), runs.cend(), [](const WorkflowRun &run) {
+        return !run.isCompleted();
+    })) << "the demo's live run is among them";
     // Pull-request details came through GraphQL, 100 a request.
     const QHash<int, PullRequest> details = m_store->cache().loadPullRequestDetails();
     EXPECT_EQ(details.size(), m_backend->dataset().pullRequests.size());
