@@ -7,6 +7,8 @@
 #include "issuelistview.h"
 #include "keychaintokenstore.h"
 #include "mainwindow.h"
+#include "outbox.h"
+#include "outboxoverlay.h"
 #include "policyloader.h"
 #include "ratelimitmeter.h"
 #include "settingsdialog.h"
@@ -93,6 +95,14 @@ AppController::AppController(const CommandLineOptions &options, TokenStore *toke
     });
 
     connect(&m_syncTimer, &QTimer::timeout, window, &MainWindow::syncRequested);
+    m_postWriteSync.setSingleShot(true);
+    m_postWriteSync.setInterval(1500);
+    connect(&m_postWriteSync, &QTimer::timeout, this, [this] {
+        if (!m_sync->isRunning())
+            startSync(m_workspace.isEmpty() ? m_demo->repository() : m_workspace);
+        else
+            m_postWriteSync.start();
+    });
 }
 
 AppController::~AppController()
@@ -205,6 +215,7 @@ void AppController::openStore(const QString &workspace)
     m_sync->setStore(nullptr);
     m_client->setResponseCache(nullptr);
     m_responseCache.reset();
+    m_outbox.reset();
     m_store.reset();
     m_issues->clear();
 
@@ -234,14 +245,55 @@ void AppController::openStore(const QString &workspace)
     m_client->setResponseCache(m_responseCache.get());
     m_sync->setStore(m_store.get());
     m_sync->setReleaseWorkflow(m_policy.release.workflow);
-    // The last known state shows at once, offline too; the sync then brings it up to date.
-    m_issues->setIssues(m_store->cache().loadIssues());
+    m_outbox = std::make_unique<Outbox>(&m_store->userData(), m_client, repository);
+    connect(m_outbox.get(), &Outbox::pendingCountChanged, m_window.get(), [this](int count) {
+        if (count > 0)
+            m_window->setSyncStatus(
+                tr("%n change(s) waiting to be sent to GitHub", nullptr, count));
+    });
+    connect(m_outbox.get(), &Outbox::entryFailed, this,
+            [this](const OutboxEntry &entry, const QString &message, bool permanent) {
+                if (!permanent)
+                    return;
+                m_window->showMessage(MessageBanner::Level::Error, message);
+                refreshOverlay(OutboxOverlay::issueNumberOf(entry)); // undo the optimistic change
+            });
+    connect(m_outbox.get(), &Outbox::entryQueued, this, [this](const OutboxEntry &entry) {
+        refreshOverlay(OutboxOverlay::issueNumberOf(entry));
+    });
+    // Once GitHub has a write, a quick incremental sync brings back the item as GitHub now has
+    // it (a burst of writes collapses into one sync).
+    connect(m_outbox.get(), &Outbox::entrySent, this, [this] { m_postWriteSync.start(); });
+    // The last known state shows at once, offline too, with the writes still waiting applied;
+    // the sync then brings it up to date.
+    m_issues->setIssues(OutboxOverlay::applyAll(m_store->cache().loadIssues(), m_outbox->pending(),
+                                                m_store->cache().loadLabels()));
     if (m_issues->rowCount() > 0)
         m_window->setSyncStatus(tr("%1 cached items").arg(m_issues->rowCount()));
 }
 
+void AppController::refreshOverlay(int number)
+{
+    if (!m_store || !m_outbox || number <= 0)
+        return;
+    if (const std::optional<Issue> base = m_store->cache().issue(number)) {
+        Issue issue =
+            OutboxOverlay::apply(*base, m_outbox->pending(), m_store->cache().loadLabels());
+        issue.body.clear(); // the list keeps bodies out, like the cache load does
+        m_issues->upsert({issue});
+    }
+}
+
+void AppController::startOutbox()
+{
+    // Writes left from a previous session (or a crash) go out once the token is known.
+    if (m_outbox)
+        m_outbox->start();
+}
+
 void AppController::startSync(const QString &repository)
 {
+    startOutbox();
     // A cache rebuilt from scratch (it was unreadable) is filled by a full sync.
     m_sync->start(repository,
                   m_fullSyncNext ? SyncEngine::Mode::Full : SyncEngine::Mode::Incremental);

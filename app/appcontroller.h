@@ -20,6 +20,7 @@ class DemoWorkspace;
 class GitHubClient;
 class IssueListModel;
 class MainWindow;
+class Outbox;
 class StoreResponseCache;
 class SyncEngine;
 class TokenStore;
@@ -45,6 +46,7 @@ public:
     IssueListModel *issueModel() const { return m_issues; }
     SyncEngine *syncEngine() const { return m_sync; }
     WorkspaceStore *store() const { return m_store.get(); }
+    Outbox *outbox() const { return m_outbox.get(); }
     GitHubClient *client() const { return m_client; }
     QString currentWorkspace() const { return m_workspace; }
     bool isDemo() const { return m_workspace.isEmpty(); }
@@ -64,6 +66,8 @@ private:
     void openWorkspace(const QString &workspace);
     void openStore(const QString &workspace);
     void startSync(const QString &repository);
+    void startOutbox();
+    void refreshOverlay(int number);
     void addWorkspace();
     void editSettings();
     void onSyncFinished(const ApiError &error);
@@ -84,6 +88,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_demoDataDir;
     std::unique_ptr<WorkspaceStore> m_store;
     std::unique_ptr<StoreResponseCache> m_responseCache;
+    std::unique_ptr<Outbox> m_outbox; // writes of the open workspace; before m_store goes
     std::unique_ptr<MainWindow> m_window;
     QString m_workspace; // empty: demo
     TokenStore *m_tokenStore = nullptr;
@@ -92,6 +97,7 @@ private:
     quint64 m_openGeneration = 0;
     bool m_fullSyncNext = false;
     QTimer m_syncTimer;
+    QTimer m_postWriteSync;
     QTimer m_screenshotDeadline;
     bool m_screenshotTaken = false;
     int m_exitCode = 0;

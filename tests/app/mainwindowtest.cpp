@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 #include "appcontroller.h"
+#include "cachedatabase.h"
 #include "githubclient.h"
 #include "helpoverlay.h"
 #include "issuelistmodel.h"
 #include "issuelistview.h"
 #include "messagebanner.h"
+#include "outbox.h"
 #include "policy.h"
 #include "ratelimitmeter.h"
 #include "tokenstore.h"
@@ -217,4 +219,34 @@ TEST(MainWindow, ACorruptCacheIsMovedAsideReportedAndRebuilt)
         << banner->text().toStdString();
     EXPECT_EQ(controller.issueModel()->rowCount(), items);
     EXPECT_FALSE(QDir(workspace).entryList({QStringLiteral("cache.sqlite.corrupt-*")}).isEmpty());
+}
+
+TEST(MainWindow, AWriteShowsAtOnceAndReachesTheDemoBackend)
+{
+    QTemporaryDir dir;
+    AppController controller(demoOptions(dir));
+    QSignalSpy synced(&controller, &AppController::syncFinished);
+    controller.start();
+    ASSERT_TRUE(synced.wait(30'000));
+    IssueListModel *model = controller.issueModel();
+    const Issue *target = nullptr;
+    for (const Issue &issue : model->issues())
+        if (!issue.hasLabel(u"help wanted") && !issue.isPullRequest && issue.isOpen()) {
+            target = &issue;
+            break;
+        }
+    ASSERT_NE(target, nullptr);
+    const int number = target->number;
+
+    ASSERT_NE(controller.outbox(), nullptr);
+    controller.outbox()->addLabels(number, {QStringLiteral("help wanted")});
+    // Optimistic: the model shows the label before GitHub has it.
+    EXPECT_TRUE(model->issueByNumber(number)->hasLabel(u"help wanted"));
+
+    // Sent, then synced back from the demo backend: the label stays, now as GitHub's.
+    QSignalSpy sent(controller.outbox(), &Outbox::entrySent);
+    ASSERT_TRUE(sent.wait(15'000));
+    ASSERT_TRUE(synced.wait(15'000));
+    EXPECT_TRUE(model->issueByNumber(number)->hasLabel(u"help wanted"));
+    EXPECT_TRUE(controller.store()->cache().issue(number)->hasLabel(u"help wanted"));
 }
