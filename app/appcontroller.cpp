@@ -244,6 +244,8 @@ void AppController::openStore(const QString &workspace)
     m_responseCache = std::make_unique<StoreResponseCache>(&m_store->cache());
     m_client->setResponseCache(m_responseCache.get());
     m_sync->setStore(m_store.get());
+    m_issues->setRepositoryWebUrl(
+        GitHubClient::webUrl(workspace.isEmpty() ? QUrl() : QUrl(m_settings.apiUrl), repository));
     m_sync->setReleaseWorkflow(m_policy.release.workflow);
     m_outbox = std::make_unique<Outbox>(&m_store->userData(), m_client, repository);
     connect(m_outbox.get(), &Outbox::pendingCountChanged, m_window.get(), [this](int count) {

@@ -187,6 +187,8 @@ int HeadlessCommands::query(const CommandLineOptions &options)
         for (Issue &issue : candidates)
             issue.body = store.cache().issueBody(issue.number);
     const QList<Issue> matches = parsed.query().select(candidates);
+    const QString webUrl =
+        GitHubClient::webUrl(QUrl(savedSettings(options, dir).apiUrl), options.repo);
 
     if (options.json) {
         QJsonArray array;
@@ -207,7 +209,12 @@ int HeadlessCommands::query(const CommandLineOptions &options)
                 {QStringLiteral("comments"), issue.commentCount},
                 {QStringLiteral("created_at"), toIsoString(issue.createdAt)},
                 {QStringLiteral("updated_at"), toIsoString(issue.updatedAt)},
-                {QStringLiteral("url"), issue.htmlUrl},
+                {QStringLiteral("url"),
+                 issue.htmlUrl.isEmpty() ? webUrl +
+                                               (issue.isPullRequest ? QStringLiteral("/pull/")
+                                                                    : QStringLiteral("/issues/")) +
+                                               QString::number(issue.number)
+                                         : issue.htmlUrl},
             });
         }
         printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));

@@ -57,6 +57,15 @@ void IssueListModel::upsert(const QList<Issue> &issues)
     endInsertRows();
 }
 
+QString IssueListModel::htmlUrl(const Issue &issue) const
+{
+    if (!issue.htmlUrl.isEmpty() || m_webUrl.isEmpty())
+        return issue.htmlUrl;
+    return m_webUrl +
+           (issue.isPullRequest ? QStringLiteral("/pull/") : QStringLiteral("/issues/")) +
+           QString::number(issue.number);
+}
+
 const Issue *IssueListModel::issueByNumber(int number) const
 {
     const int row = m_rowByNumber.value(number, -1);
@@ -184,7 +193,7 @@ QVariant IssueListModel::data(const QModelIndex &index, int role) const
     case IssueRole:
         return QVariant::fromValue(issue);
     case HtmlUrlRole:
-        return issue.htmlUrl;
+        return htmlUrl(issue);
     }
     return {};
 }

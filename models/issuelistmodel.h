@@ -45,6 +45,10 @@ public:
     void clear();
     // Ages ("3 d ago") are measured against this clock; the system clock by default.
     void setClock(const Clock *clock) { m_clock = clock; }
+    // "https://github.com/owner/repo": web links of items that come without one (the cache's
+    // list load leaves them out) are made from it.
+    void setRepositoryWebUrl(const QString &url) { m_webUrl = url; }
+    QString htmlUrl(const Issue &issue) const;
 
     const QList<Issue> &issues() const { return m_issues; }
     const Issue *issueByNumber(int number) const;
@@ -63,6 +67,7 @@ private:
     QList<Issue> m_issues;
     QHash<int, int> m_rowByNumber;
     const Clock *m_clock = Clock::system();
+    QString m_webUrl;
 };
 
 } // namespace Mainstay

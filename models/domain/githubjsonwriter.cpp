@@ -119,7 +119,7 @@ QJsonArray labelsArray(const QList<Label> &labels, const QString &apiBase, const
     return array;
 }
 
-QJsonValue milestoneOrNull(const std::optional<Milestone> &milestone, const QString &apiBase,
+QJsonValue milestoneOrNull(const SharedOptional<Milestone> &milestone, const QString &apiBase,
                            const QString &repo)
 {
     if (!milestone)

@@ -3,6 +3,7 @@
 #include "authorassociation.h"
 #include "label.h"
 #include "milestone.h"
+#include "sharedoptional.h"
 #include "user.h"
 
 #include <QDateTime>
@@ -38,7 +39,7 @@ struct Issue
     AuthorAssociation authorAssociation = AuthorAssociation::None;
     QList<Label> labels;
     QList<User> assignees;
-    std::optional<Milestone> milestone;
+    SharedOptional<Milestone> milestone;
     int commentCount = 0;
     int reactionCount = 0;
     QDateTime createdAt;

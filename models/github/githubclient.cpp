@@ -109,6 +109,18 @@ bool GitHubClient::isLoopback(const QUrl &url)
     return !address.isNull() && address.isLoopback();
 }
 
+QString GitHubClient::webUrl(const QUrl &apiUrl, const QString &repository)
+{
+    const QString host = apiUrl.host().toLower();
+    if (host == QLatin1String("api.github.com") || isLoopback(apiUrl) || host.isEmpty())
+        return QStringLiteral("https://github.com/") + repository;
+    QUrl web;
+    web.setScheme(apiUrl.scheme());
+    web.setHost(apiUrl.host());
+    web.setPort(apiUrl.port());
+    return web.toString() + QLatin1Char('/') + repository;
+}
+
 bool GitHubClient::mayCarryToken(const QUrl &url)
 {
     return url.scheme() == QLatin1String("https") || isLoopback(url);

@@ -93,6 +93,10 @@ public:
     // The token may go to https hosts and to loopback (tests, the demo); never elsewhere.
     static bool mayCarryToken(const QUrl &url);
     static bool isLoopback(const QUrl &url);
+    // The web address of a repository for an API URL: https://github.com/o/r for api.github.com,
+    // https://HOST/o/r for GitHub Enterprise (https://HOST/api/v3); a loopback API (the demo, the
+    // tests) stands for github.com.
+    static QString webUrl(const QUrl &apiUrl, const QString &repository);
 
 Q_SIGNALS:
     void rateLimitChanged(const Mainstay::RateLimit &limit);

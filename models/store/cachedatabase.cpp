@@ -224,7 +224,7 @@ struct IssueRefs
 {
     RefTable<User> users;
     RefTable<Label> labels;
-    RefTable<Milestone> milestones;
+    RefTable<SharedOptional<Milestone>> milestones; // shared: one Milestone for every item with it
     RefTable<QList<Label>> labelSets;
     RefTable<QList<User>> userSets;
 
@@ -275,7 +275,7 @@ struct IssueRefs
             milestone.openIssues = query.value(6).toInt();
             milestone.closedIssues = query.value(7).toInt();
             milestone.dueOn = toTime(query.value(8));
-            milestones.insert(query.value(0).toLongLong(), milestone);
+            milestones.insert(query.value(0).toLongLong(), SharedOptional<Milestone>(milestone));
         }
         if (!run("SELECT ref, label_refs FROM label_sets"))
             return false;
@@ -301,8 +301,12 @@ struct IssueRefs
 template<class T, class Target>
 void assignRef(const QVariant &value, const RefTable<T> &table, Target &target)
 {
-    if (const T *found = table.find(value))
-        target = *found;
+    if (const T *found = table.find(value)) {
+        if constexpr (std::is_same_v<T, SharedOptional<Milestone>>)
+            target.share(*found);
+        else
+            target = *found;
+    }
 }
 
 // The columns of `issues` (aliased `i`) in the order readIssue() expects.
@@ -331,7 +335,7 @@ qint64 issueFlags(const Issue &issue)
 
 // The hot loop of start-up: column indexes, no name lookups, no per-row allocations beyond the
 // title and URL every item needs anyway.
-void readIssue(const QSqlQuery &query, int base, IssueRefs &refs, Issue &issue)
+void readIssue(const QSqlQuery &query, int base, IssueRefs &refs, Issue &issue, bool withUrl = true)
 {
     issue.number = query.value(base + 0).toInt();
     issue.id = query.value(base + 1).toLongLong();
@@ -354,7 +358,8 @@ void readIssue(const QSqlQuery &query, int base, IssueRefs &refs, Issue &issue)
     issue.updatedAt = toTime(query.value(base + 11));
     issue.closedAt = toTime(query.value(base + 12));
     issue.mergedAt = toTime(query.value(base + 13));
-    issue.htmlUrl = query.value(base + 14).toString();
+    if (withUrl)
+        issue.htmlUrl = query.value(base + 14).toString();
 }
 
 QJsonArray stepsToJson(const QList<WorkflowStep> &steps)
@@ -603,8 +608,10 @@ QList<Issue> CacheDatabase::loadIssues() const
         readFailed(SqlValues::errorText(query));
         return issues;
     }
+    // The list load leaves the web URL out like the body: ~180 bytes an item at 100k items,
+    // and it follows from the repository and the number (see issue()).
     while (query.next())
-        readIssue(query, 0, refs, issues.emplace_back());
+        readIssue(query, 0, refs, issues.emplace_back(), false);
     if (query.lastError().isValid()) {
         readFailed(SqlValues::errorText(query));
         issues.clear();

@@ -39,7 +39,7 @@ namespace Mainstay {
 // lastError()); reads return empty results on failure.
 //
 // Values come back as they went in, with these exceptions, all documented at the method:
-// loadIssues() leaves `body` empty, lastComments() leaves `body` empty.
+// loadIssues() leaves `body` and `htmlUrl` empty, lastComments() leaves `body` empty.
 class CacheDatabase final : public SqliteDatabase
 {
 public:
@@ -60,8 +60,9 @@ public:
     bool upsertIssues(const QList<Issue> &issues, const SyncValues &sync = {});
     // Transferred or deleted items, with their bodies and pull request details.
     bool removeIssues(const QList<int> &numbers, const SyncValues &sync = {});
-    // Every item in number order, without bodies (see issueBody()). Labels, users and milestones
-    // are shared: items with the same label name share one QString, one QList for the same set.
+    // Every item in number order, without bodies (see issueBody()) and web URLs (see issue()).
+    // Labels, users and milestones are shared: items with the same label name share one QString,
+    // one QList for the same set.
     QList<Issue> loadIssues() const;
     std::optional<Issue> issue(int number) const; // with its body
     QString issueBody(int number) const;

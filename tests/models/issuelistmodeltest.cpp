@@ -1,4 +1,5 @@
 #include "issuelistmodel.h"
+#include "githubclient.h"
 #include "issuefilterproxymodel.h"
 #include "manualclock.h"
 
@@ -109,4 +110,33 @@ TEST(IssueFilterProxyModel, FiltersAndSortsUnderTheModelTester)
     EXPECT_EQ(proxy.index(0, 0).data(IssueListModel::NumberRole).toInt(), 3);
     model.upsert({makeIssue(9, QStringLiteral("new one"))});
     EXPECT_EQ(proxy.index(0, 0).data(IssueListModel::NumberRole).toInt(), 9) << "dynamic sort";
+}
+
+TEST(IssueListModel, MakesWebLinksForItemsLoadedWithoutOne)
+{
+    IssueListModel model;
+    model.setRepositoryWebUrl(QStringLiteral("https://github.com/o/r"));
+    Issue issue = makeIssue(12, QStringLiteral("no url"));
+    Issue pull = makeIssue(13, QStringLiteral("pr"), true);
+    Issue linked = makeIssue(14, QStringLiteral("has one"));
+    linked.htmlUrl = QStringLiteral("https://ghe.example.com/o/r/issues/14");
+    model.setIssues({issue, pull, linked});
+    EXPECT_EQ(model.index(0, 0).data(IssueListModel::HtmlUrlRole).toString(),
+              QStringLiteral("https://github.com/o/r/issues/12"));
+    EXPECT_EQ(model.index(1, 0).data(IssueListModel::HtmlUrlRole).toString(),
+              QStringLiteral("https://github.com/o/r/pull/13"));
+    EXPECT_EQ(model.index(2, 0).data(IssueListModel::HtmlUrlRole).toString(), linked.htmlUrl);
+}
+
+TEST(GitHubWebUrls, FollowTheApiHost)
+{
+    EXPECT_EQ(
+        GitHubClient::webUrl(QUrl(QStringLiteral("https://api.github.com")), QStringLiteral("o/r")),
+        QStringLiteral("https://github.com/o/r"));
+    EXPECT_EQ(GitHubClient::webUrl(QUrl(QStringLiteral("https://ghe.example.com/api/v3")),
+                                   QStringLiteral("o/r")),
+              QStringLiteral("https://ghe.example.com/o/r"));
+    EXPECT_EQ(
+        GitHubClient::webUrl(QUrl(QStringLiteral("http://127.0.0.1:4010")), QStringLiteral("o/r")),
+        QStringLiteral("https://github.com/o/r"));
 }

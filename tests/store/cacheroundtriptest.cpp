@@ -31,9 +31,11 @@ protected:
     }
 };
 
+// What loadIssues() gives back: no body, no web URL.
 Issue withoutBody(Issue issue)
 {
     issue.body.clear();
+    issue.htmlUrl.clear();
     return issue;
 }
 
