@@ -8,11 +8,11 @@
 #include <gtest/gtest.h>
 
 #include <QDirIterator>
-#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace Mainstay;
@@ -198,4 +198,33 @@ TEST_F(HeadlessTest, TheTokenIsSentButNeverWrittenAnywhere)
         ++scanned;
     }
     EXPECT_GE(scanned, 2) << "the cache and user data files exist";
+}
+
+TEST_F(HeadlessTest, AGuiSessionWithATokenLeavesItNowhere)
+{
+    // The GUI on a real-repository workspace (the loopback GitHub), rendered to a screenshot.
+    const QString shot = m_dir.filePath(QStringLiteral("shot.png"));
+    const Outcome result =
+        run({QStringLiteral("--repo"), m_repository, QStringLiteral("--api-url"),
+             m_server.baseUrl().toString(), QStringLiteral("--data-dir"),
+             m_dir.filePath(QStringLiteral("gui")), QStringLiteral("--screenshot"), shot},
+            true);
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    bool sent = false;
+    for (const HttpRequest &request : m_server.requestLog())
+        sent = sent || request.header("Authorization") == "Bearer " + Token;
+    EXPECT_TRUE(sent);
+    EXPECT_FALSE(result.out.toUtf8().contains(Token));
+    EXPECT_FALSE(result.err.toUtf8().contains(Token));
+    int scanned = 0;
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        EXPECT_FALSE(bytes.contains(Token)) << file.fileName().toStdString();
+        EXPECT_FALSE(bytes.contains(Token.toBase64())) << file.fileName().toStdString();
+        ++scanned;
+    }
+    EXPECT_GE(scanned, 3) << "the screenshot, the cache, the user data and the settings";
 }
