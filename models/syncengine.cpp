@@ -182,49 +182,45 @@ static ParseResult<QList<T>> parsePages(const QList<QByteArray> &bodies,
     return all;
 }
 
+template<class T>
+void SyncEngine::replaceAll(const QString &path, const QUrlQuery &query, const QString &what,
+                            ParseResult<QList<T>> (*parse)(const QByteArray &),
+                            bool (CacheDatabase::*replace)(const QList<T> &, const SyncValues &),
+                            std::function<void(const QList<T> &)> emitItems)
+{
+    fetchAll(path, query, [=, this](const QList<QByteArray> &bodies, bool unchanged) {
+        auto items = parsePages<T>(bodies, parse);
+        if (!items)
+            return fail(ApiError::malformed(what + QStringLiteral(": ") + items.error()));
+        if (m_store && !unchanged && !(m_store->cache().*replace)(items.value(), {}))
+            return fail(storeError(what, m_store->cache().lastError()));
+        if (emitItems)
+            emitItems(items.value());
+        return true;
+    });
+}
+
 void SyncEngine::syncLabels()
 {
-    fetchAll(
-        QStringLiteral("/labels"), {}, [this](const QList<QByteArray> &bodies, bool unchanged) {
-            auto labels = parsePages<Label>(bodies, GitHubJson::parseLabelList);
-            if (!labels)
-                return fail(ApiError::malformed(QStringLiteral("labels: ") + labels.error()));
-            if (m_store && !unchanged && !m_store->cache().replaceLabels(labels.value()))
-                return fail(storeError(QStringLiteral("labels"), m_store->cache().lastError()));
-            Q_EMIT labelsReceived(labels.value());
-            return true;
-        });
+    replaceAll<Label>(QStringLiteral("/labels"), {}, QStringLiteral("labels"),
+                      GitHubJson::parseLabelList, &CacheDatabase::replaceLabels,
+                      [this](const QList<Label> &labels) { Q_EMIT labelsReceived(labels); });
 }
 
 void SyncEngine::syncMilestones()
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("state"), QStringLiteral("all"));
-    fetchAll(
-        QStringLiteral("/milestones"), query,
-        [this](const QList<QByteArray> &bodies, bool unchanged) {
-            auto milestones = parsePages<Milestone>(bodies, GitHubJson::parseMilestoneList);
-            if (!milestones)
-                return fail(
-                    ApiError::malformed(QStringLiteral("milestones: ") + milestones.error()));
-            if (m_store && !unchanged && !m_store->cache().replaceMilestones(milestones.value()))
-                return fail(storeError(QStringLiteral("milestones"), m_store->cache().lastError()));
-            return true;
-        });
+    replaceAll<Milestone>(QStringLiteral("/milestones"), query, QStringLiteral("milestones"),
+                          GitHubJson::parseMilestoneList, &CacheDatabase::replaceMilestones, {});
 }
 
 void SyncEngine::syncReleases()
 {
-    fetchAll(
-        QStringLiteral("/releases"), {}, [this](const QList<QByteArray> &bodies, bool unchanged) {
-            auto releases = parsePages<Release>(bodies, GitHubJson::parseReleaseList);
-            if (!releases)
-                return fail(ApiError::malformed(QStringLiteral("releases: ") + releases.error()));
-            if (m_store && !unchanged && !m_store->cache().replaceReleases(releases.value()))
-                return fail(storeError(QStringLiteral("releases"), m_store->cache().lastError()));
-            Q_EMIT releasesReceived(releases.value());
-            return true;
-        });
+    replaceAll<Release>(
+        QStringLiteral("/releases"), {}, QStringLiteral("releases"), GitHubJson::parseReleaseList,
+        &CacheDatabase::replaceReleases,
+        [this](const QList<Release> &releases) { Q_EMIT releasesReceived(releases); });
 }
 
 void SyncEngine::syncMaintainers()

@@ -20,6 +20,7 @@
 
 namespace Mainstay {
 
+class CacheDatabase;
 class GitHubClient;
 class GraphQLJob;
 class RestJob;
@@ -107,6 +108,13 @@ private:
     void fetchAllPage(const QUrl &url, QList<QByteArray> bodies, bool unchanged,
                       std::function<bool(const QList<QByteArray> &, bool)> onPages);
     using SyncValues = QHash<QString, QString>;
+    // A whole listing that the cache keeps as a set (labels, milestones, releases): every page,
+    // then one replace, skipped when every page was answered 304.
+    template<class T>
+    void replaceAll(const QString &path, const QUrlQuery &query, const QString &what,
+                    ParseResult<QList<T>> (*parse)(const QByteArray &),
+                    bool (CacheDatabase::*replace)(const QList<T> &, const SyncValues &),
+                    std::function<void(const QList<T> &)> emitItems);
     // The keyset walk of issues or comments described above: requests `url`, or the listing
     // since `since` when `url` is empty; `store` writes a page with its watermark.
     template<class T>

@@ -90,6 +90,32 @@ protected:
         return run(arguments);
     }
 
+    bool tokenReachedServer() const
+    {
+        for (const HttpRequest &request : m_server.requestLog())
+            if (request.header("Authorization") == "Bearer " + Token)
+                return true;
+        return false;
+    }
+
+    // Checks the process output and every file under the test's folder; returns the file count.
+    int expectNoTokenAnywhere(const Outcome &result) const
+    {
+        EXPECT_FALSE(result.out.toUtf8().contains(Token));
+        EXPECT_FALSE(result.err.toUtf8().contains(Token));
+        int scanned = 0;
+        QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << file.fileName().toStdString();
+            const QByteArray bytes = file.readAll();
+            EXPECT_FALSE(bytes.contains(Token)) << file.fileName().toStdString();
+            EXPECT_FALSE(bytes.contains(Token.toBase64())) << file.fileName().toStdString();
+            ++scanned;
+        }
+        return scanned;
+    }
+
     QTemporaryDir m_dir;
     std::shared_ptr<DemoGitHubBackend> m_backend;
     LoopbackHttpServer m_server;
@@ -179,24 +205,9 @@ TEST_F(HeadlessTest, TheTokenIsSentButNeverWrittenAnywhere)
 {
     const Outcome result = sync(true);
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
-    // It did reach the server (loopback may carry it)…
-    bool sent = false;
-    for (const HttpRequest &request : m_server.requestLog())
-        sent = sent || request.header("Authorization") == "Bearer " + Token;
-    EXPECT_TRUE(sent);
-    // …and nothing the program wrote or printed contains it.
-    EXPECT_FALSE(result.out.toUtf8().contains(Token));
-    EXPECT_FALSE(result.err.toUtf8().contains(Token));
-    int scanned = 0;
-    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-        const QByteArray bytes = file.readAll();
-        EXPECT_FALSE(bytes.contains(Token)) << file.fileName().toStdString();
-        EXPECT_FALSE(bytes.contains(Token.toBase64())) << file.fileName().toStdString();
-        ++scanned;
-    }
+    // It did reach the server (loopback may carry it), and nothing written or printed holds it.
+    EXPECT_TRUE(tokenReachedServer());
+    const int scanned = expectNoTokenAnywhere(result);
     EXPECT_GE(scanned, 2) << "the cache and user data files exist";
 }
 
@@ -210,21 +221,7 @@ TEST_F(HeadlessTest, AGuiSessionWithATokenLeavesItNowhere)
              m_dir.filePath(QStringLiteral("gui")), QStringLiteral("--screenshot"), shot},
             true);
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
-    bool sent = false;
-    for (const HttpRequest &request : m_server.requestLog())
-        sent = sent || request.header("Authorization") == "Bearer " + Token;
-    EXPECT_TRUE(sent);
-    EXPECT_FALSE(result.out.toUtf8().contains(Token));
-    EXPECT_FALSE(result.err.toUtf8().contains(Token));
-    int scanned = 0;
-    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-        const QByteArray bytes = file.readAll();
-        EXPECT_FALSE(bytes.contains(Token)) << file.fileName().toStdString();
-        EXPECT_FALSE(bytes.contains(Token.toBase64())) << file.fileName().toStdString();
-        ++scanned;
-    }
+    EXPECT_TRUE(tokenReachedServer());
+    const int scanned = expectNoTokenAnywhere(result);
     EXPECT_GE(scanned, 3) << "the screenshot, the cache, the user data and the settings";
 }
