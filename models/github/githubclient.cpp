@@ -78,6 +78,17 @@ RestJob *GitHubClient::send(const QByteArray &verb, const QUrl &url, const QJson
     return enqueue(std::move(request));
 }
 
+RestJob *GitHubClient::upload(const QUrl &url, const QByteArray &data,
+                              const QByteArray &contentType)
+{
+    RestJob::Request request;
+    request.verb = "POST";
+    request.url = url;
+    request.body = data;
+    request.contentType = contentType;
+    return enqueue(std::move(request));
+}
+
 RestJob *GitHubClient::postQuery(const QUrl &url, const QJsonDocument &body)
 {
     RestJob::Request request;

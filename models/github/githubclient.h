@@ -76,6 +76,9 @@ public:
     RestJob *get(const QUrl &url, const QHash<QByteArray, QByteArray> &extraHeaders = {});
     RestJob *send(const QByteArray &verb, const QString &path, const QJsonDocument &body = {});
     RestJob *send(const QByteArray &verb, const QUrl &url, const QJsonDocument &body = {});
+    // A raw body with its own type: a release asset goes to uploads.github.com this way (the
+    // release's `upload_url`), as the file's bytes, not as JSON.
+    RestJob *upload(const QUrl &url, const QByteArray &data, const QByteArray &contentType);
     // A POST that reads without changing anything (GraphQL queries): retried like a GET.
     RestJob *postQuery(const QUrl &url, const QJsonDocument &body);
     // Every page of a listing, per_page=100 unless the query says otherwise.

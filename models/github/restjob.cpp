@@ -86,8 +86,7 @@ void RestJob::send(const QUrl &url, bool withToken)
             request.setRawHeader("If-Modified-Since", m_cached->lastModified);
     }
     if (!m_request.body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType);
 
     m_client->jobSent();
     m_reply = m_nam->sendCustomRequest(request, m_request.verb, m_request.body);

@@ -29,7 +29,8 @@ public:
     {
         QByteArray verb = "GET";
         QUrl url;
-        QByteArray body; // JSON for POST/PATCH/PUT
+        QByteArray body;                             // JSON for POST/PATCH/PUT
+        QByteArray contentType = "application/json"; // of `body`
         QHash<QByteArray, QByteArray> extraHeaders;
         // A POST that only reads (a GraphQL query): not spaced like a mutation, and safe to
         // retry after transient faults.
