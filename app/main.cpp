@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "commandline.h"
 #include "headlesscommands.h"
+#include "startuptrace.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 
 int main(int argc, char **argv)
 {
+    Mainstay::StartupTrace::begin();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

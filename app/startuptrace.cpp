@@ -1,0 +1,58 @@
+#include "startuptrace.h"
+
+#include <QAbstractItemModel>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdio>
+
+namespace Mainstay {
+
+namespace {
+QElapsedTimer &timer()
+{
+    static QElapsedTimer elapsed;
+    return elapsed;
+}
+} // namespace
+
+void StartupTrace::begin()
+{
+    timer().start();
+}
+
+bool StartupTrace::isEnabled()
+{
+    return qEnvironmentVariableIsSet("MAINSTAY_STARTUP_TRACE");
+}
+
+void StartupTrace::watch(QWidget *viewport, const QAbstractItemModel *model)
+{
+    if (isEnabled() && timer().isValid())
+        viewport->installEventFilter(new StartupTrace(model, viewport));
+}
+
+StartupTrace::StartupTrace(const QAbstractItemModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+{}
+
+bool StartupTrace::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Paint && m_model->rowCount() > 0) {
+        const qint64 ms = timer().elapsed();
+        const int rows = m_model->rowCount();
+        // Report after the paint has run, so the figure includes it.
+        QTimer::singleShot(0, [ms, rows] {
+            std::fprintf(stderr, "mainstay: first paint of %d rows %lld ms after start\n", rows,
+                         static_cast<long long>(ms));
+        });
+        watched->removeEventFilter(this);
+        deleteLater();
+    }
+    return false;
+}
+
+} // namespace Mainstay
