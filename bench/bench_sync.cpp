@@ -11,6 +11,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "loopbackhttpserver.h"
+#include "manualclock.h"
 #include "storeresponsecache.h"
 #include "syncengine.h"
 #include "workspacestore.h"
@@ -111,7 +112,9 @@ int main(int argc, char **argv)
     const int comments = int(data.comments.size());
     const QString repository = data.fullName();
 
-    auto backend = std::make_shared<DemoGitHubBackend>(data);
+    // Time stands still on the server, so its live release run cannot change between the syncs.
+    ManualClock serverClock(data.now);
+    auto backend = std::make_shared<DemoGitHubBackend>(data, &serverClock);
     backend->setRateLimitRemaining(1'000'000); // the benchmark counts requests, it is not rationed
     LoopbackHttpServer server;
     server.setHandler([backend](const HttpRequest &request) { return backend->handle(request); });

@@ -91,6 +91,25 @@ RestJob *SyncEngine::track(RestJob *job)
     return job;
 }
 
+void SyncEngine::requestPage(const QUrl &url, std::function<void(const ApiResponse &)> onPage)
+{
+    const quint64 generation = m_generation;
+    RestJob *job = track(m_client->get(url));
+    connect(job, &RestJob::finished, this,
+            [this, generation, onPage = std::move(onPage)](RestJob *job) {
+                if (!isCurrent(generation))
+                    return;
+                const ApiResponse &response = job->response();
+                if (!response.isOk()) {
+                    fail(response.error);
+                    return;
+                }
+                ++m_pagesDone;
+                Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
+                onPage(response);
+            });
+}
+
 bool SyncEngine::fail(const ApiError &error)
 {
     finish(error);
@@ -142,30 +161,18 @@ void SyncEngine::fetchAll(const QString &path, const QUrlQuery &query,
 void SyncEngine::fetchAllPage(const QUrl &url, QList<QByteArray> bodies, bool unchanged,
                               std::function<bool(const QList<QByteArray> &, bool)> onPages)
 {
-    const quint64 generation = m_generation;
-    RestJob *job = track(m_client->get(url));
-    connect(job, &RestJob::finished, this,
-            [this, generation, bodies = std::move(bodies), unchanged,
-             onPages = std::move(onPages)](RestJob *job) mutable {
-                if (!isCurrent(generation))
-                    return;
-                const ApiResponse &response = job->response();
-                if (!response.isOk()) {
-                    fail(response.error);
-                    return;
-                }
-                bodies.append(response.body);
-                unchanged = unchanged && response.isNotModified();
-                ++m_pagesDone;
-                Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
-                const QUrl next = response.links.value(QStringLiteral("next"));
-                if (next.isValid()) {
-                    fetchAllPage(next, std::move(bodies), unchanged, std::move(onPages));
-                    return;
-                }
-                if (onPages(bodies, unchanged))
-                    runNextStep();
-            });
+    requestPage(url, [this, bodies = std::move(bodies), unchanged,
+                      onPages = std::move(onPages)](const ApiResponse &response) mutable {
+        bodies.append(response.body);
+        unchanged = unchanged && response.isNotModified();
+        const QUrl next = response.links.value(QStringLiteral("next"));
+        if (next.isValid()) {
+            fetchAllPage(next, std::move(bodies), unchanged, std::move(onPages));
+            return;
+        }
+        if (onPages(bodies, unchanged))
+            runNextStep();
+    });
 }
 
 template<class T>
@@ -287,35 +294,26 @@ void SyncEngine::syncWorkflowRuns()
             const qint64 workflowId = found->id;
             QUrlQuery query;
             query.addQueryItem(QStringLiteral("per_page"), QString::number(RecentRuns));
-            const quint64 generation = m_generation;
-            RestJob *job = track(
-                m_client->get(m_client->url(QStringLiteral("/repos/%1/actions/workflows/%2/runs")
-                                                .arg(m_repository)
-                                                .arg(workflowId),
-                                            query)));
-            connect(job, &RestJob::finished, this, [this, generation](RestJob *job) {
-                if (!isCurrent(generation))
-                    return;
-                const ApiResponse &response = job->response();
-                if (!response.isOk()) {
-                    fail(response.error);
-                    return;
-                }
-                ++m_pagesDone;
-                Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
-                auto runs = GitHubJson::parseWorkflowRunList(response.body);
-                if (!runs) {
-                    fail(ApiError::malformed(QStringLiteral("workflow runs: ") + runs.error()));
-                    return;
-                }
-                if (m_store && !response.isNotModified() &&
-                    !m_store->cache().upsertWorkflowRuns(runs.value().items)) {
-                    fail(storeError(QStringLiteral("workflow runs"), m_store->cache().lastError()));
-                    return;
-                }
-                Q_EMIT workflowRunsReceived(runs.value().items);
-                runNextStep();
-            });
+            requestPage(
+                m_client->url(QStringLiteral("/repos/%1/actions/workflows/%2/runs")
+                                  .arg(m_repository)
+                                  .arg(workflowId),
+                              query),
+                [this](const ApiResponse &response) {
+                    auto runs = GitHubJson::parseWorkflowRunList(response.body);
+                    if (!runs) {
+                        fail(ApiError::malformed(QStringLiteral("workflow runs: ") + runs.error()));
+                        return;
+                    }
+                    if (m_store && !response.isNotModified() &&
+                        !m_store->cache().upsertWorkflowRuns(runs.value().items)) {
+                        fail(storeError(QStringLiteral("workflow runs"),
+                                        m_store->cache().lastError()));
+                        return;
+                    }
+                    Q_EMIT workflowRunsReceived(runs.value().items);
+                    runNextStep();
+                });
             return false; // the step goes on with the runs request
         });
 }
@@ -353,25 +351,15 @@ void SyncEngine::walk(const QString &path, const QUrlQuery &baseQuery, const QSt
             query.addQueryItem(QStringLiteral("since"), since);
         request = m_client->url(QStringLiteral("/repos/%1%2").arg(m_repository, path), query);
     }
-    const quint64 generation = m_generation;
-    RestJob *job = track(m_client->get(request));
-    connect(job, &RestJob::finished, this, [=, this](RestJob *job) {
-        if (!isCurrent(generation))
-            return;
-        const ApiResponse &response = job->response();
-        if (!response.isOk()) {
-            fail(response.error);
-            return;
-        }
-        ++m_pagesDone;
+    requestPage(request, [=, this](const ApiResponse &response) {
         if (m_pagesTotal < m_pagesDone) {
             // The first page of a walk says how many pages there are from here.
             const int last = QUrlQuery(response.links.value(QStringLiteral("last")))
                                  .queryItemValue(QStringLiteral("page"))
                                  .toInt();
             m_pagesTotal = std::max(m_pagesDone, m_pagesDone - 1 + last);
+            Q_EMIT progress(m_pagesDone, m_pagesTotal);
         }
-        Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
         if (response.isNotModified()) {
             runNextStep(); // the same question as last time, the same answer: nothing new
             return;
@@ -521,18 +509,7 @@ void SyncEngine::syncEvents()
 
 void SyncEngine::fetchEventsPage(const QUrl &url, qint64 newestStored, int pagesLeft)
 {
-    const quint64 generation = m_generation;
-    RestJob *job = track(m_client->get(url));
-    connect(job, &RestJob::finished, this, [=, this](RestJob *job) {
-        if (!isCurrent(generation))
-            return;
-        const ApiResponse &response = job->response();
-        if (!response.isOk()) {
-            fail(response.error);
-            return;
-        }
-        ++m_pagesDone;
-        Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
+    requestPage(url, [=, this](const ApiResponse &response) {
         auto events = GitHubJson::parseIssueEventList(response.body);
         if (!events) {
             fail(ApiError::malformed(QStringLiteral("issue events: ") + events.error()));

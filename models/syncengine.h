@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "apiresponse.h"
 #include "comment.h"
 #include "issue.h"
 #include "label.h"
@@ -126,6 +127,8 @@ private:
     void fetchEventsPage(const QUrl &url, qint64 newestStored, int pagesLeft);
 
     RestJob *track(RestJob *job);
+    // GETs `url`; a failure ends the sync, a page counts towards progress and goes to `onPage`.
+    void requestPage(const QUrl &url, std::function<void(const ApiResponse &)> onPage);
     bool fail(const ApiError &error);
     void finish(const ApiError &error);
     bool isCurrent(quint64 generation) const { return m_running && generation == m_generation; }

@@ -3,6 +3,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "loopbackhttpserver.h"
+#include "manualclock.h"
 #include "testsupport.h"
 
 #include <gtest/gtest.h>
@@ -34,8 +35,10 @@ class HeadlessTest : public ::testing::Test
 protected:
     void SetUp() override
     {
+        // The backend's clock stands still: its live release run must not change between two syncs
+        // that expect "nothing changed".
         m_backend = std::make_shared<DemoGitHubBackend>(
-            DemoDataGenerator::generate(11, QDateTime::fromSecsSinceEpoch(1'790'000'000, Qt::UTC)));
+            DemoDataGenerator::generate(11, m_serverClock.now()), &m_serverClock);
         std::weak_ptr<DemoGitHubBackend> backend = m_backend;
         m_server.setHandler(
             [backend](const HttpRequest &request) { return backend.lock()->handle(request); });
@@ -117,6 +120,7 @@ protected:
     }
 
     QTemporaryDir m_dir;
+    ManualClock m_serverClock{QDateTime::fromSecsSinceEpoch(1'790'000'000, Qt::UTC)};
     std::shared_ptr<DemoGitHubBackend> m_backend;
     LoopbackHttpServer m_server;
     QString m_repository;

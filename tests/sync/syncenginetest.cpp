@@ -6,6 +6,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "loopbackhttpserver.h"
+#include "manualclock.h"
 #include "storeresponsecache.h"
 #include "workspacestore.h"
 
@@ -31,7 +32,10 @@ class SyncEngineTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        m_backend = std::make_shared<DemoGitHubBackend>(DemoDataGenerator::generate(7, Now));
+        // The backend's clock stands still: its live release run must not change between two
+        // syncs that expect "nothing changed".
+        m_backend = std::make_shared<DemoGitHubBackend>(DemoDataGenerator::generate(7, Now),
+                                                        &m_serverClock);
         std::weak_ptr<DemoGitHubBackend> backend = m_backend;
         m_server.setHandler(
             [backend](const HttpRequest &request) { return backend.lock()->handle(request); });
@@ -74,6 +78,7 @@ protected:
     int commentCount() const { return int(m_backend->dataset().comments.size()); }
 
     QTemporaryDir m_dir;
+    ManualClock m_serverClock{Now};
     std::shared_ptr<DemoGitHubBackend> m_backend;
     LoopbackHttpServer m_server;
     QString m_repository;
