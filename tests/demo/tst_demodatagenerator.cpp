@@ -1,4 +1,5 @@
 #include "demodatagenerator.h"
+#include "policy.h"
 
 #include <gtest/gtest.h>
 
@@ -19,19 +20,10 @@ const DemoDataset &dataset()
     return data;
 }
 
+// The policy owns the size thresholds; the demo's size labels must agree with it.
 QString expectedSizeLabel(int lines)
 {
-    if (lines < 10)
-        return QStringLiteral("size/XS");
-    if (lines < 30)
-        return QStringLiteral("size/S");
-    if (lines < 100)
-        return QStringLiteral("size/M");
-    if (lines < 500)
-        return QStringLiteral("size/L");
-    if (lines < 1000)
-        return QStringLiteral("size/XL");
-    return QStringLiteral("size/XXL");
+    return Policy::defaultPolicy().sizeLabelFor(lines);
 }
 
 QStringList sizeLabels(const Issue &item)
