@@ -69,9 +69,11 @@ void HelpOverlay::paintEvent(QPaintEvent *)
     for (const Entry &entry : m_entries)
         if (!groups.contains(entry.group))
             groups.append(entry.group);
-    const int lines = int(m_entries.size()) + int(groups.size()) * 2;
+    // Title, then per group a heading, its entries and half a line of space; margins of 20.
+    const int content = int(lineHeight * 1.8) + int(groups.size()) * (lineHeight + lineHeight / 2) +
+                        int(m_entries.size()) * lineHeight;
     const int sheetWidth = std::min(width() - 40, 620);
-    const int sheetHeight = std::min(height() - 40, lines * lineHeight + 90);
+    const int sheetHeight = std::min(height() - 40, content + 40);
     const QRect sheet((width() - sheetWidth) / 2, (height() - sheetHeight) / 2, sheetWidth,
                       sheetHeight);
     QPainterPath path;
