@@ -134,11 +134,8 @@ void AppController::start()
     if (!workspace.isEmpty() && !m_settings.workspaces.contains(workspace))
         m_settings.workspaces.append(workspace);
 
-    if (!m_options.view.isEmpty() && !m_window->showView(m_options.view))
-        m_window->showMessage(MessageBanner::Level::Information,
-                              tr("The “%1” view is not part of this version yet; showing the "
-                                 "issue list instead.")
-                                  .arg(m_options.view));
+    if (!m_options.view.isEmpty())
+        m_window->showView(m_options.view);
 
     if (!m_policyMessage.isEmpty())
         m_window->showMessage(MessageBanner::Level::Warning,
@@ -180,6 +177,7 @@ void AppController::openWorkspace(const QString &workspace)
         m_client->setToken({}); // the demo never sees the user's token
         m_issues->setClock(m_demo->clock());
         m_window->setWorkspaces(m_settings.workspaces, workspace, m_demo->repository());
+        publishWorkspace();
         startSync(m_demo->repository());
         applySyncInterval();
         return;
@@ -190,6 +188,7 @@ void AppController::openWorkspace(const QString &workspace)
     m_issues->setClock(Clock::system());
     m_window->setWorkspaces(m_settings.workspaces, workspace,
                             m_demo ? m_demo->repository() : DemoWorkspace::defaultRepository());
+    publishWorkspace();
     // The keychain answers asynchronously; a newer openWorkspace() makes this answer stale.
     const quint64 generation = ++m_openGeneration;
     auto *provider = new TokenProvider(m_tokenStore, this);
@@ -214,8 +213,30 @@ void AppController::openWorkspace(const QString &workspace)
     applySyncInterval();
 }
 
+void AppController::publishWorkspace()
+{
+    WorkspaceContext context;
+    context.store = m_store.get();
+    context.client = m_client;
+    context.outbox = m_outbox.get();
+    context.sync = m_sync;
+    context.issues = m_issues;
+    context.policy = &m_policy;
+    context.clock = isDemo() && m_demo ? m_demo->clock() : Clock::system();
+    context.settings = m_settingsStore.get();
+    context.repository = isDemo()
+                             ? (m_demo ? m_demo->repository() : DemoWorkspace::defaultRepository())
+                             : m_workspace;
+    context.webUrl =
+        GitHubClient::webUrl(isDemo() ? QUrl() : QUrl(m_settings.apiUrl), context.repository);
+    context.dataDir = m_dataDir;
+    context.demo = isDemo();
+    m_window->setWorkspace(context);
+}
+
 void AppController::openStore(const QString &workspace)
 {
+    m_window->clearWorkspace(); // the pages let go of the old store before it closes
     m_sync->setStore(nullptr);
     m_client->setResponseCache(nullptr);
     m_responseCache.reset();
@@ -342,6 +363,7 @@ void AppController::onSyncFinished(const ApiError &error)
         if (m_window->messageBanner()->level() == MessageBanner::Level::Error)
             m_window->messageBanner()->hide();
     }
+    m_window->workspaceSynced(!error.isError());
     Q_EMIT syncFinished(!error.isError());
 }
 

@@ -65,6 +65,7 @@ Q_SIGNALS:
 private:
     void openWorkspace(const QString &workspace);
     void openStore(const QString &workspace);
+    void publishWorkspace();
     void startSync(const QString &repository);
     void startOutbox();
     void refreshOverlay(int number);

@@ -49,6 +49,16 @@ QString commandLineHelp()
         "  mainstay query OWNER/REPO 'QUERY' [--json] [--data-dir DIR]\n"
         "      list cached issues and pull requests matching QUERY (the board's filter\n"
         "      language, e.g. 'is:open label:bug -label:triage updated:<2026-01-01')\n"
+        "  mainstay lint  OWNER/REPO [--api-url URL] [--data-dir DIR] [--sync] [--json] [--fix]\n"
+        "                 [--only RULE,...]\n"
+        "      report pull-request and issue hygiene problems from the cache; exit 0 when clean,\n"
+        "      1 when there are findings, 2 on errors\n"
+        "  mainstay notes OWNER/REPO [--from TAG] [--to REF] [--config FILE] [--api-url URL]\n"
+        "                 [--data-dir DIR]\n"
+        "      print the generated release notes (the resolved version on stderr)\n"
+        "  mainstay gantt OWNER/REPO (--run ID | --workflow NAME) [--attempt N] [--api-url URL]\n"
+        "                 [--data-dir DIR] [--export mermaid|svg|png] [--out FILE]\n"
+        "      export a workflow run as a Gantt chart and print a one-line summary\n"
         "\n"
         "The token comes from GH_TOKEN or GITHUB_TOKEN, `gh auth token`, or the keychain.\n");
 }
@@ -82,12 +92,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             o.command = Command::Sync;
         else if (verb == QLatin1String("query"))
             o.command = Command::Query;
-        else if (verb == QLatin1String("notes") || verb == QLatin1String("gantt"))
-            return fail(
-                QStringLiteral("the '%1' command is not part of this version yet").arg(verb));
+        else if (verb == QLatin1String("lint"))
+            o.command = Command::Lint;
+        else if (verb == QLatin1String("notes"))
+            o.command = Command::Notes;
+        else if (verb == QLatin1String("gantt"))
+            o.command = Command::Gantt;
         else
-            return fail(QStringLiteral("unknown command '%1'; use sync or query, or options for "
-                                       "the GUI")
+            return fail(QStringLiteral("unknown command '%1'; use sync, query, lint, notes or "
+                                       "gantt, or options for the GUI")
                             .arg(verb));
         first = 2;
     }
@@ -110,6 +123,22 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     case Command::Query:
         valueOptions = {QStringLiteral("--data-dir")};
         flags = {QStringLiteral("--json")};
+        break;
+    case Command::Lint:
+        valueOptions = {QStringLiteral("--api-url"), QStringLiteral("--data-dir"),
+                        QStringLiteral("--only")};
+        flags = {QStringLiteral("--sync"), QStringLiteral("--json"), QStringLiteral("--fix")};
+        break;
+    case Command::Notes:
+        valueOptions = {QStringLiteral("--from"), QStringLiteral("--to"),
+                        QStringLiteral("--config"), QStringLiteral("--api-url"),
+                        QStringLiteral("--data-dir")};
+        break;
+    case Command::Gantt:
+        valueOptions = {QStringLiteral("--run"),      QStringLiteral("--workflow"),
+                        QStringLiteral("--attempt"),  QStringLiteral("--api-url"),
+                        QStringLiteral("--data-dir"), QStringLiteral("--export"),
+                        QStringLiteral("--out")};
         break;
     }
 
@@ -155,6 +184,10 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                 o.full = true;
             else if (arg == QLatin1String("--json"))
                 o.json = true;
+            else if (arg == QLatin1String("--sync"))
+                o.syncFirst = true;
+            else if (arg == QLatin1String("--fix"))
+                o.fix = true;
             continue;
         }
         if (valueOptions.contains(arg)) {
@@ -195,6 +228,50 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                 if (value.isEmpty())
                     return fail(QStringLiteral("--screenshot needs a file name"));
                 o.screenshot = value;
+            } else if (arg == QLatin1String("--only")) {
+                for (const QString &rule : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    o.onlyRules.append(rule.trimmed());
+                if (o.onlyRules.isEmpty())
+                    return fail(QStringLiteral("--only needs rule names, e.g. size-label,stale"));
+            } else if (arg == QLatin1String("--from")) {
+                if (value.isEmpty())
+                    return fail(QStringLiteral("--from needs a tag"));
+                o.fromTag = value;
+            } else if (arg == QLatin1String("--to")) {
+                if (value.isEmpty())
+                    return fail(QStringLiteral("--to needs a branch, tag or commit"));
+                o.toRef = value;
+            } else if (arg == QLatin1String("--config")) {
+                if (value.isEmpty())
+                    return fail(QStringLiteral("--config needs a file"));
+                o.configFile = value;
+            } else if (arg == QLatin1String("--run")) {
+                bool ok = false;
+                o.runId = value.toLongLong(&ok);
+                if (!ok || o.runId <= 0)
+                    return fail(QStringLiteral("--run takes a run id (a positive number), not "
+                                               "'%1'")
+                                    .arg(value));
+            } else if (arg == QLatin1String("--workflow")) {
+                if (value.isEmpty())
+                    return fail(QStringLiteral("--workflow needs a workflow name or file"));
+                o.workflow = value;
+            } else if (arg == QLatin1String("--attempt")) {
+                bool ok = false;
+                o.attempt = value.toInt(&ok);
+                if (!ok || o.attempt <= 0)
+                    return fail(
+                        QStringLiteral("--attempt takes a positive number, not '%1'").arg(value));
+            } else if (arg == QLatin1String("--export")) {
+                if (value != QLatin1String("mermaid") && value != QLatin1String("svg") &&
+                    value != QLatin1String("png"))
+                    return fail(
+                        QStringLiteral("--export takes mermaid, svg or png, not '%1'").arg(value));
+                o.exportFormat = value;
+            } else if (arg == QLatin1String("--out")) {
+                if (value.isEmpty())
+                    return fail(QStringLiteral("--out needs a file name"));
+                o.outFile = value;
             } else if (arg == QLatin1String("--size")) {
                 static const QRegularExpression sizePattern(
                     QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
@@ -210,18 +287,22 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             }
             continue;
         }
-        const bool elsewhere = arg == QLatin1String("--full") || arg == QLatin1String("--json") ||
-                               arg == QLatin1String("--demo") || arg == QLatin1String("--repo") ||
-                               arg == QLatin1String("--view") ||
-                               arg == QLatin1String("--api-url") ||
-                               arg == QLatin1String("--screenshot") ||
-                               arg == QLatin1String("--size") || arg == QLatin1String("--palette");
-        return fail(elsewhere
-                        ? QStringLiteral("%1 does not go with %2")
-                              .arg(arg, o.command == Command::Gui    ? QStringLiteral("the GUI")
-                                        : o.command == Command::Sync ? QStringLiteral("sync")
-                                                                     : QStringLiteral("query"))
-                        : QStringLiteral("unknown option '%1'").arg(arg));
+        const bool elsewhere =
+            arg == QLatin1String("--full") || arg == QLatin1String("--json") ||
+            arg == QLatin1String("--demo") || arg == QLatin1String("--repo") ||
+            arg == QLatin1String("--view") || arg == QLatin1String("--api-url") ||
+            arg == QLatin1String("--screenshot") || arg == QLatin1String("--size") ||
+            arg == QLatin1String("--palette") || arg == QLatin1String("--sync") ||
+            arg == QLatin1String("--fix") || arg == QLatin1String("--only") ||
+            arg == QLatin1String("--from") || arg == QLatin1String("--to") ||
+            arg == QLatin1String("--config") || arg == QLatin1String("--run") ||
+            arg == QLatin1String("--workflow") || arg == QLatin1String("--attempt") ||
+            arg == QLatin1String("--export") || arg == QLatin1String("--out") ||
+            arg == QLatin1String("--data-dir");
+        return fail(elsewhere ? QStringLiteral("%1 does not go with %2")
+                                    .arg(arg, o.command == Command::Gui ? QStringLiteral("the GUI")
+                                                                        : arguments.at(1))
+                              : QStringLiteral("unknown option '%1'").arg(arg));
     }
 
     if (o.command == Command::Gui) {
@@ -233,11 +314,12 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--demo and --repo exclude each other"));
         return result;
     }
-    const int wanted = o.command == Command::Sync ? 1 : 2;
+    const int wanted = o.command == Command::Query ? 2 : 1;
     if (positionals.size() < wanted)
-        return fail(o.command == Command::Sync ? QStringLiteral("sync needs OWNER/REPO")
-                                               : QStringLiteral("query needs OWNER/REPO and a "
-                                                                "QUERY (use '' for everything)"));
+        return fail(o.command == Command::Query
+                        ? QStringLiteral("query needs OWNER/REPO and a QUERY (use '' for "
+                                         "everything)")
+                        : QStringLiteral("%1 needs OWNER/REPO").arg(arguments.at(1)));
     if (positionals.size() > wanted)
         return fail(QStringLiteral("unexpected argument '%1'").arg(positionals.at(wanted)));
     if (!isValidRepository(positionals.first()))
@@ -246,6 +328,13 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     o.repo = positionals.first();
     if (o.command == Command::Query)
         o.query = positionals.at(1);
+    if (o.command == Command::Gantt) {
+        if ((o.runId > 0) == !o.workflow.isEmpty())
+            return fail(QStringLiteral("gantt needs either --run ID or --workflow NAME"));
+        if ((o.exportFormat == QLatin1String("svg") || o.exportFormat == QLatin1String("png")) &&
+            o.outFile.isEmpty())
+            return fail(QStringLiteral("--export %1 needs --out FILE").arg(o.exportFormat));
+    }
     return result;
 }
 

@@ -1,5 +1,10 @@
 #include "headlesscommands.h"
 
+#include "ganttcommand.h"
+#include "headlesssession.h"
+#include "lintcommand.h"
+#include "notescommand.h"
+
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "githubclient.h"
@@ -66,6 +71,12 @@ int HeadlessCommands::run(const CommandLineOptions &options)
         return sync(options);
     case CommandLineOptions::Command::Query:
         return query(options);
+    case CommandLineOptions::Command::Lint:
+        return runLintCommand(options);
+    case CommandLineOptions::Command::Notes:
+        return runNotesCommand(options);
+    case CommandLineOptions::Command::Gantt:
+        return runGanttCommand(options);
     case CommandLineOptions::Command::Gui:
         break;
     }
@@ -74,81 +85,12 @@ int HeadlessCommands::run(const CommandLineOptions &options)
 
 int HeadlessCommands::sync(const CommandLineOptions &options)
 {
-    const QString dir = dataDir(options);
-    const AppSettings settings = savedSettings(options, dir);
-    WorkspaceStore store;
-    const StoreOpenResult opened = store.open(dir, options.repo);
-    if (!opened.ok) {
-        printErr(QStringLiteral("mainstay: cannot open the local cache of %1: %2\n")
-                     .arg(options.repo, opened.error));
+    HeadlessSession session(options);
+    if (!session.openStore())
         return 1;
-    }
-    if (!opened.notice.isEmpty())
-        printErr(QStringLiteral("mainstay: %1\n").arg(opened.notice));
-
-    QNetworkAccessManager nam;
-    GitHubClient client(&nam);
-    const QUrl apiUrl(options.apiUrl.isEmpty() ? settings.apiUrl : options.apiUrl);
-    client.setApiUrl(apiUrl);
-    StoreResponseCache cache(&store.cache());
-    client.setResponseCache(&cache);
-
-    // The token: environment, gh, then the keychain, as in the GUI.
-    KeychainTokenStore keychain;
-    TokenProvider provider(&keychain);
-    QEventLoop tokenLoop;
-    TokenProvider::Result token;
-    bool tokenKnown = false; // env and gh answer at once, the keychain later
-    QObject::connect(&provider, &TokenProvider::found, &tokenLoop,
-                     [&](const TokenProvider::Result &result) {
-                         token = result;
-                         tokenKnown = true;
-                         tokenLoop.quit();
-                     });
-    provider.find(settings.tokenSource, TokenProvider::hostForApiUrl(apiUrl));
-    if (!tokenKnown)
-        tokenLoop.exec();
-    client.setToken(token.token);
-    if (!token.isFound())
-        printErr(QStringLiteral("mainstay: no token found (GH_TOKEN, GITHUB_TOKEN, gh, keychain); "
-                                "reading public data only.\n"));
-
-    SyncEngine engine(&client);
-    engine.setStore(&store);
-    QString policyMessage;
-    const Policy policy = PolicyLoader::loadOrDefault(
-        QFileInfo::exists(QDir(dir).filePath(QStringLiteral("policy.yaml")))
-            ? QDir(dir).filePath(QStringLiteral("policy.yaml"))
-            : QString(),
-        &policyMessage);
-    if (!policyMessage.isEmpty())
-        printErr(QStringLiteral("mainstay: %1\n").arg(policyMessage));
-    engine.setReleaseWorkflow(policy.release.workflow);
-    const bool tty = isatty(fileno(stderr));
-    QObject::connect(&engine, &SyncEngine::progress, [tty](int done, int total) {
-        if (tty)
-            printErr(QStringLiteral("\rSyncing… page %1 of ~%2   ").arg(done).arg(total));
-    });
-    QObject::connect(&client, &GitHubClient::waiting, [](const QDateTime &, const QString &reason) {
-        printErr(reason + QLatin1Char('\n'));
-    });
-    QEventLoop loop;
-    ApiError result;
-    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const ApiError &error) {
-        result = error;
-        loop.quit();
-    });
-    engine.start(options.repo,
-                 options.full ? SyncEngine::Mode::Full : SyncEngine::Mode::Incremental);
-    loop.exec();
-    if (tty)
-        printErr(QStringLiteral("\r%1\r").arg(QString(40, QLatin1Char(' '))));
-    if (result.isError()) {
-        printErr(QStringLiteral("mainstay: sync of %1 failed: %2\n")
-                     .arg(options.repo, result.message()));
+    if (session.sync(options.full).isError())
         return 1;
-    }
-    printOut(QStringLiteral("%1: %2\n").arg(options.repo, engine.summary().toString()));
+    printOut(QStringLiteral("%1: %2\n").arg(options.repo, session.lastSyncSummary()));
     return 0;
 }
 

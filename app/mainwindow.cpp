@@ -1,9 +1,15 @@
 #include "mainwindow.h"
 
+#include "boardpage.h"
 #include "helpoverlay.h"
+#include "insightspage.h"
 #include "issuelistmodel.h"
 #include "issuelistview.h"
+#include "labelspage.h"
+#include "notespage.h"
+#include "pullrequestspage.h"
 #include "ratelimitmeter.h"
+#include "releasepage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -37,7 +43,6 @@ MainWindow::MainWindow(IssueListModel *issues, QSettings *settings, QWidget *par
     , m_stack(new QStackedWidget(this))
     , m_banner(new MessageBanner(this))
     , m_issuesView(new IssueListView(issues, this))
-    , m_pullsView(new IssueListView(issues, this))
     , m_syncLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancelSync(new QToolButton(this))
@@ -48,22 +53,36 @@ MainWindow::MainWindow(IssueListModel *issues, QSettings *settings, QWidget *par
     setWindowIcon(QIcon(QStringLiteral(":/mainstay/icons/mainstay.svg")));
     setObjectName(QStringLiteral("mainWindow"));
 
-    // Views in sidebar order. Each later feature adds its page here.
-    m_pullsView->setKindFilter(2);
+    // Views in sidebar order: the pages of the workspace, then the plain list of everything.
     const struct
     {
         QString name;
         QString title;
         QWidget *page;
     } pages[] = {
-        {QStringLiteral("board"), tr("Issues and PRs"), m_issuesView},
-        {QStringLiteral("prs"), tr("Pull requests"), m_pullsView},
+        {QStringLiteral("board"), tr("Triage board"), new BoardPage(this)},
+        {QStringLiteral("prs"), tr("Pull requests"), new PullRequestsPage(this)},
+        {QStringLiteral("labels"), tr("Labels"), new LabelsPage(this)},
+        {QStringLiteral("notes"), tr("Release notes"), new NotesPage(this)},
+        {QStringLiteral("release"), tr("Release monitor"), new ReleasePage(this)},
+        {QStringLiteral("insights"), tr("Insights"), new InsightsPage(this)},
+        {QStringLiteral("list"), tr("All items"), m_issuesView},
     };
     for (const auto &page : pages) {
         m_viewNames.append(page.name);
         auto *item = new QListWidgetItem(page.title, m_sidebar);
         item->setData(Qt::UserRole, page.name);
         m_stack->addWidget(page.page);
+        auto *workspacePage = qobject_cast<WorkspacePage *>(page.page);
+        m_pages.append(workspacePage);
+        if (!workspacePage)
+            continue;
+        connect(workspacePage, &WorkspacePage::message, this, &MainWindow::showMessage);
+        connect(workspacePage, &WorkspacePage::statusMessage, this, &MainWindow::setSyncStatus);
+        connect(workspacePage, &WorkspacePage::navigationRequested, this,
+                [this](const QString &view, const QVariantMap &arguments) {
+                    showView(view, arguments);
+                });
     }
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setFixedWidth(170);
@@ -75,7 +94,11 @@ MainWindow::MainWindow(IssueListModel *issues, QSettings *settings, QWidget *par
         "QListWidget#sidebar::item:selected { background: palette(highlight);"
         " color: palette(highlighted-text); }"));
     m_sidebar->setCurrentRow(0);
-    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_stack->setCurrentIndex(row);
+        if (WorkspacePage *page = m_pages.value(row))
+            page->activated();
+    });
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
@@ -113,7 +136,6 @@ MainWindow::MainWindow(IssueListModel *issues, QSettings *settings, QWidget *par
     createActions();
 
     connect(m_issuesView, &IssueListView::issueActivated, this, &MainWindow::issueActivated);
-    connect(m_pullsView, &IssueListView::issueActivated, this, &MainWindow::issueActivated);
     connect(m_workspaceCombo, &QComboBox::activated, this, [this](int index) {
         if (m_updatingWorkspaces)
             return;
@@ -166,6 +188,8 @@ void MainWindow::createActions()
     connect(filter, &QAction::triggered, this, [this] {
         if (auto *view = qobject_cast<IssueListView *>(m_stack->currentWidget()))
             view->focusFilter();
+        else if (auto *page = qobject_cast<WorkspacePage *>(m_stack->currentWidget()))
+            page->focusFilter();
     });
     addAction(filter);
 
@@ -186,6 +210,9 @@ void MainWindow::createActions()
         {QStringLiteral("Enter"), tr("Open the selected item on GitHub"), tr("Lists")},
         {QStringLiteral("↑ ↓ PgUp PgDn"), tr("Move the selection"), tr("Lists")},
     };
+    for (WorkspacePage *page : std::as_const(m_pages))
+        if (page)
+            entries += page->helpEntries();
     for (int i = 0; i < m_viewNames.size() && i < 9; ++i) {
         auto *go = new QAction(this);
         go->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
@@ -212,13 +239,41 @@ void MainWindow::setWorkspaces(const QStringList &workspaces, const QString &cur
     setWindowTitle(QStringLiteral("%1 — Mainstay").arg(current.isEmpty() ? demoName : current));
 }
 
-bool MainWindow::showView(const QString &name)
+bool MainWindow::showView(const QString &name, const QVariantMap &arguments)
 {
     const int index = int(m_viewNames.indexOf(name));
     if (index < 0)
         return false;
     m_sidebar->setCurrentRow(index);
+    if (WorkspacePage *page = m_pages.value(index); page && !arguments.isEmpty())
+        page->navigate(arguments);
     return true;
+}
+
+WorkspacePage *MainWindow::page(const QString &name) const
+{
+    return m_pages.value(int(m_viewNames.indexOf(name)));
+}
+
+void MainWindow::setWorkspace(const WorkspaceContext &context)
+{
+    for (WorkspacePage *page : std::as_const(m_pages))
+        if (page)
+            page->setWorkspace(context);
+}
+
+void MainWindow::clearWorkspace()
+{
+    for (WorkspacePage *page : std::as_const(m_pages))
+        if (page)
+            page->clearWorkspace();
+}
+
+void MainWindow::workspaceSynced(bool ok)
+{
+    for (WorkspacePage *page : std::as_const(m_pages))
+        if (page)
+            page->syncFinished(ok);
 }
 
 QString MainWindow::currentView() const

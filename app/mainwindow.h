@@ -1,8 +1,10 @@
 #pragma once
 
 #include "messagebanner.h"
+#include "workspacecontext.h"
 
 #include <QMainWindow>
+#include <QVariantMap>
 
 class QComboBox;
 class QLabel;
@@ -18,6 +20,7 @@ class HelpOverlay;
 class IssueListModel;
 class IssueListView;
 class RateLimitMeter;
+class WorkspacePage;
 
 // The shell: a sidebar of views, the workspace switcher, the status bar with sync progress and
 // the rate-limit meter, the help overlay. It shows state and emits what the user asked for; the
@@ -32,9 +35,16 @@ public:
     // `labels` are shown in the switcher; `current` is selected without emitting.
     void setWorkspaces(const QStringList &workspaces, const QString &current,
                        const QString &demoName);
-    // "board", "prs", "labels", ...; returns false for a view this version does not have.
-    bool showView(const QString &name);
+    // "board", "prs", "labels", "notes", "release", "insights", or "list" (every cached item);
+    // returns false for an unknown name. `arguments` go to the page's navigate().
+    bool showView(const QString &name, const QVariantMap &arguments = {});
     QString currentView() const;
+    WorkspacePage *page(const QString &name) const;
+
+    // Hands the open workspace to every page; clearWorkspace() before its objects go away.
+    void setWorkspace(const WorkspaceContext &context);
+    void clearWorkspace();
+    void workspaceSynced(bool ok);
 
     void setSyncRunning(bool running);
     void setSyncProgress(int pagesDone, int pagesTotal);
@@ -68,7 +78,7 @@ private:
     QStackedWidget *m_stack;
     MessageBanner *m_banner;
     IssueListView *m_issuesView;
-    IssueListView *m_pullsView;
+    QList<WorkspacePage *> m_pages; // in m_viewNames order, null for the plain list
     QLabel *m_syncLabel;
     QProgressBar *m_progress;
     QToolButton *m_cancelSync;

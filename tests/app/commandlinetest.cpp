@@ -135,3 +135,70 @@ TEST(CommandLine, HeadlessVerbs)
     ASSERT_EQ(bare.action, CommandLineResult::Action::Run) << bare.output.toStdString();
     EXPECT_EQ(bare.options.query, QStringLiteral("-label:bug is:open"));
 }
+
+TEST(CommandLine, ReadsTheLintNotesAndGanttVerbs)
+{
+    CommandLineResult lint =
+        parse({QStringLiteral("lint"), QStringLiteral("o/r"), QStringLiteral("--sync"),
+               QStringLiteral("--json"), QStringLiteral("--fix"),
+               QStringLiteral("--only=size-label, stale"), QStringLiteral("--api-url"),
+               QStringLiteral("http://127.0.0.1:1234")});
+    ASSERT_EQ(lint.action, CommandLineResult::Action::Run) << lint.output.toStdString();
+    EXPECT_EQ(lint.options.command, CommandLineOptions::Command::Lint);
+    EXPECT_TRUE(lint.options.syncFirst);
+    EXPECT_TRUE(lint.options.json);
+    EXPECT_TRUE(lint.options.fix);
+    EXPECT_EQ(lint.options.onlyRules,
+              QStringList({QStringLiteral("size-label"), QStringLiteral("stale")}));
+    EXPECT_EQ(lint.options.repo, QStringLiteral("o/r"));
+
+    const CommandLineResult notes =
+        parse({QStringLiteral("notes"), QStringLiteral("o/r"), QStringLiteral("--from"),
+               QStringLiteral("v1.2.0"), QStringLiteral("--to"), QStringLiteral("develop"),
+               QStringLiteral("--config"), QStringLiteral("rd.yml")});
+    ASSERT_EQ(notes.action, CommandLineResult::Action::Run) << notes.output.toStdString();
+    EXPECT_EQ(notes.options.command, CommandLineOptions::Command::Notes);
+    EXPECT_EQ(notes.options.fromTag, QStringLiteral("v1.2.0"));
+    EXPECT_EQ(notes.options.toRef, QStringLiteral("develop"));
+    EXPECT_EQ(notes.options.configFile, QStringLiteral("rd.yml"));
+
+    const CommandLineResult gantt =
+        parse({QStringLiteral("gantt"), QStringLiteral("o/r"), QStringLiteral("--run"),
+               QStringLiteral("42"), QStringLiteral("--attempt"), QStringLiteral("2"),
+               QStringLiteral("--export"), QStringLiteral("svg"), QStringLiteral("--out"),
+               QStringLiteral("run.svg")});
+    ASSERT_EQ(gantt.action, CommandLineResult::Action::Run) << gantt.output.toStdString();
+    EXPECT_EQ(gantt.options.command, CommandLineOptions::Command::Gantt);
+    EXPECT_EQ(gantt.options.runId, 42);
+    EXPECT_EQ(gantt.options.attempt, 2);
+    EXPECT_EQ(gantt.options.exportFormat, QStringLiteral("svg"));
+    EXPECT_EQ(gantt.options.outFile, QStringLiteral("run.svg"));
+
+    const CommandLineResult byWorkflow = parse(
+        {QStringLiteral("gantt"), QStringLiteral("o/r"), QStringLiteral("--workflow=Release")});
+    ASSERT_EQ(byWorkflow.action, CommandLineResult::Action::Run);
+    EXPECT_EQ(byWorkflow.options.workflow, QStringLiteral("Release"));
+}
+
+TEST(CommandLine, TheNewVerbsRejectWhatDoesNotFit)
+{
+    const QList<QStringList> bad = {
+        {QStringLiteral("gantt"), QStringLiteral("o/r")}, // neither --run nor --workflow
+        {QStringLiteral("gantt"), QStringLiteral("o/r"), QStringLiteral("--run=1"),
+         QStringLiteral("--workflow=Release")},
+        {QStringLiteral("gantt"), QStringLiteral("o/r"), QStringLiteral("--run=abc")},
+        {QStringLiteral("gantt"), QStringLiteral("o/r"), QStringLiteral("--run=1"),
+         QStringLiteral("--export=png")}, // png needs --out
+        {QStringLiteral("gantt"), QStringLiteral("o/r"), QStringLiteral("--run=1"),
+         QStringLiteral("--export=pdf")},
+        {QStringLiteral("lint"), QStringLiteral("o/r"), QStringLiteral("--from=v1")},
+        {QStringLiteral("lint")},
+        {QStringLiteral("notes"), QStringLiteral("o/r"), QStringLiteral("--fix")},
+        {QStringLiteral("notes"), QStringLiteral("not-a-repo")},
+    };
+    for (const QStringList &args : bad) {
+        const CommandLineResult result = parse(args);
+        EXPECT_EQ(result.action, CommandLineResult::Action::Fail) << args.join(' ').toStdString();
+        EXPECT_EQ(result.exitCode, 2);
+    }
+}

@@ -1,0 +1,9 @@
+#include "workspacepage.h"
+
+namespace Mainstay {
+
+WorkspacePage::WorkspacePage(QWidget *parent)
+    : QWidget(parent)
+{}
+
+} // namespace Mainstay
