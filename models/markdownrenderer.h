@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <functional>
+
+namespace Mainstay {
+
+// How GitHub-flavoured Markdown becomes what a QTextDocument shows (issue bodies, comments, the
+// release-notes preview). One renderer for every place that shows Markdown.
+struct MarkdownOptions
+{
+    // The repository the text belongs to ("owner/name") and its web URL
+    // (https://github.com/owner/name): `#123`, `owner/repo#123`, `@user` and commit SHAs become
+    // links against it. Empty: those stay plain text.
+    QString repository;
+    QUrl webUrl;
+    // Remote images (http/https) are replaced by a link unless the user allowed them.
+    bool allowRemoteImages = false;
+    // Fenced code: returns the HTML of the highlighted code, or an empty string to get the
+    // default (monospace on a tinted background). `language` is the fence's info word.
+    std::function<QString(const QString &code, const QString &language)> highlightCode;
+};
+
+struct MarkdownResult
+{
+    QString html;             // for QTextDocument::setHtml()
+    QStringList remoteImages; // the image URLs that were held back (allowRemoteImages false)
+};
+
+class MarkdownRenderer
+{
+public:
+    // GFM with tables, task lists (as ☐ / ☑, QTextDocument has no checkboxes), strikethrough,
+    // autolinks, fenced code; raw HTML in the input is shown as text, never interpreted.
+    static MarkdownResult render(const QString &markdown, const MarkdownOptions &options = {});
+};
+
+} // namespace Mainstay
