@@ -2,6 +2,7 @@
 
 #include "sqlvalues.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
@@ -54,6 +55,84 @@ bool UserDataDatabase::saveDraft(const QString &key, const QString &draftText)
     query.bindValue(0, key);
     query.bindValue(1, text(draftText));
     query.bindValue(2, m_clock->now().toMSecsSinceEpoch());
+    const bool ok = query.exec() || fail(SqlValues::errorText(query));
+    return endWrite(ok);
+}
+
+namespace {
+
+QString encodeLocal(const QJsonValue &value)
+{
+    // Wrapped in an array so that scalars round-trip through QJsonDocument too.
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue decodeLocal(const QString &text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    return document.isArray() && !document.array().isEmpty() ? document.array().first()
+                                                             : QJsonValue(QJsonValue::Undefined);
+}
+
+} // namespace
+
+bool UserDataDatabase::setLocalValue(const QString &scope, const QString &key,
+                                     const QJsonValue &value)
+{
+    if (!beginWrite())
+        return false;
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("INSERT INTO local_values(scope, key, value, updated_at) VALUES(?, ?, ?, ?) "
+                       "ON CONFLICT(scope, key) DO UPDATE SET value = excluded.value, "
+                       "updated_at = excluded.updated_at"));
+    query.bindValue(0, scope);
+    query.bindValue(1, key);
+    query.bindValue(2, encodeLocal(value));
+    query.bindValue(3, m_clock->now().toMSecsSinceEpoch());
+    const bool ok = query.exec() || fail(SqlValues::errorText(query));
+    return endWrite(ok);
+}
+
+QJsonValue UserDataDatabase::localValue(const QString &scope, const QString &key) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT value FROM local_values WHERE scope = ? AND key = ?"));
+    query.bindValue(0, scope);
+    query.bindValue(1, key);
+    if (!query.exec()) {
+        fail(SqlValues::errorText(query));
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    return query.next() ? decodeLocal(query.value(0).toString())
+                        : QJsonValue(QJsonValue::Undefined);
+}
+
+QHash<QString, QJsonValue> UserDataDatabase::localValues(const QString &scope) const
+{
+    QHash<QString, QJsonValue> values;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT key, value FROM local_values WHERE scope = ?"));
+    query.bindValue(0, scope);
+    if (!query.exec()) {
+        fail(SqlValues::errorText(query));
+        return values;
+    }
+    while (query.next())
+        values.insert(query.value(0).toString(), decodeLocal(query.value(1).toString()));
+    return values;
+}
+
+bool UserDataDatabase::removeLocalValue(const QString &scope, const QString &key)
+{
+    if (!beginWrite())
+        return false;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("DELETE FROM local_values WHERE scope = ? AND key = ?"));
+    query.bindValue(0, scope);
+    query.bindValue(1, key);
     const bool ok = query.exec() || fail(SqlValues::errorText(query));
     return endWrite(ok);
 }

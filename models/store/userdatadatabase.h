@@ -6,6 +6,8 @@
 
 #include "clock.h"
 
+#include <QHash>
+#include <QJsonValue>
 #include <QList>
 #include <QStringList>
 
@@ -42,6 +44,15 @@ public:
     QList<DraftVersion> draftVersions(const QString &key) const;
     // The draft and all its versions.
     bool deleteDraft(const QString &key);
+
+    // --- local values: what the user keeps on this machine only, never sent to GitHub
+    // (snoozes, RFC review answers, saved filters), as JSON per (scope, key).
+    bool setLocalValue(const QString &scope, const QString &key, const QJsonValue &value);
+    // Undefined when there is none.
+    QJsonValue localValue(const QString &scope, const QString &key) const;
+    // Every key of a scope with its value.
+    QHash<QString, QJsonValue> localValues(const QString &scope) const;
+    bool removeLocalValue(const QString &scope, const QString &key);
 
     // --- outbox ---------------------------------------------------------------------------
     // A new queued entry; returns its id (0 on failure). Ids only ever increase.

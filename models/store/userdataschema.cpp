@@ -25,11 +25,23 @@ SchemaMigration version1()
             }};
 }
 
+// Local-only state the user keeps per workspace (snoozed cards, RFC review answers, saved
+// filters): small JSON values in named scopes.
+SchemaMigration version2()
+{
+    return {2,
+            {
+                QStringLiteral("CREATE TABLE local_values(scope TEXT NOT NULL, key TEXT NOT NULL, "
+                               "value TEXT NOT NULL, updated_at INTEGER NOT NULL, "
+                               "PRIMARY KEY(scope, key))"),
+            }};
+}
+
 } // namespace
 
 const Schema &userDataSchema()
 {
-    static const Schema schema(QStringLiteral("user data"), {version1()});
+    static const Schema schema(QStringLiteral("user data"), {version1(), version2()});
     return schema;
 }
 

@@ -188,3 +188,24 @@ TEST_F(StoreUserData, IdsAreNeverReusedAfterEntriesDisappear)
 }
 
 } // namespace
+
+TEST_F(StoreUserData, LocalValuesAreKeptPerScopeAndSurviveAReopen)
+{
+    const QString snoozes = u"snooze"_s;
+    EXPECT_TRUE(userData().localValue(snoozes, u"12"_s).isUndefined());
+    ASSERT_TRUE(userData().setLocalValue(snoozes, u"12"_s,
+                                         QJsonObject{{u"until"_s, u"2026-12-01T00:00:00Z"_s}}));
+    ASSERT_TRUE(userData().setLocalValue(snoozes, u"13"_s, 42));
+    ASSERT_TRUE(userData().setLocalValue(u"rfc"_s, u"12"_s, u"answers"_s));
+    ASSERT_TRUE(userData().setLocalValue(snoozes, u"13"_s, true)); // replaces 42
+    reopen();
+    EXPECT_EQ(userData().localValue(snoozes, u"12"_s).toObject().value(u"until"_s).toString(),
+              u"2026-12-01T00:00:00Z"_s);
+    EXPECT_EQ(userData().localValue(snoozes, u"13"_s), QJsonValue(true));
+    EXPECT_EQ(userData().localValue(u"rfc"_s, u"12"_s), QJsonValue(u"answers"_s));
+    EXPECT_EQ(userData().localValues(snoozes).size(), 2);
+    ASSERT_TRUE(userData().removeLocalValue(snoozes, u"12"_s));
+    EXPECT_TRUE(userData().localValue(snoozes, u"12"_s).isUndefined());
+    EXPECT_EQ(userData().localValues(snoozes).keys(), QStringList{u"13"_s});
+    EXPECT_EQ(userData().localValues(u"rfc"_s).size(), 1);
+}
