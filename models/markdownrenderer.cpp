@@ -93,8 +93,8 @@ QString plainText(cmark_node *node)
 bool isComment(const QString &html)
 {
     const QString trimmed = html.trimmed();
-    return trimmed.startsWith(QLatin1String("<!--")) && trimmed.endsWith(QLatin1String("-->"))
-           && trimmed.indexOf(QLatin1String("-->")) == trimmed.size() - 3;
+    return trimmed.startsWith(QLatin1String("<!--")) && trimmed.endsWith(QLatin1String("-->")) &&
+           trimmed.indexOf(QLatin1String("-->")) == trimmed.size() - 3;
 }
 
 bool insideLink(cmark_node *node)

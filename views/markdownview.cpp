@@ -1,5 +1,7 @@
 #include "markdownview.h"
 
+#include "markdownhighlighter.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
 #include <QEvent>
@@ -86,12 +88,21 @@ void MarkdownView::setNetworkAccessManager(QNetworkAccessManager *manager)
 void MarkdownView::render(bool keepScroll)
 {
     const int scroll = verticalScrollBar()->value();
-    m_result = MarkdownRenderer::render(m_markdown, m_options);
+    MarkdownOptions options = m_options;
+    if (!options.highlightCode && hasKSyntaxHighlighting()) {
+        // Fenced code in colour wherever the build has KSyntaxHighlighting.
+        const bool dark = options.dark;
+        options.highlightCode = [dark](const QString &code, const QString &language) {
+            return highlightCodeHtml(code, language, dark);
+        };
+    }
+    m_result = MarkdownRenderer::render(m_markdown, options);
 
     // A fresh document each time: setHtml() on one that is laid out already costs far more.
     auto *doc = new QTextDocument(this);
     doc->setDefaultFont(font());
     doc->setUndoRedoEnabled(false);
+    doc->setDocumentMargin(10);
     if (m_options.allowRemoteImages) {
         for (auto it = m_images.constBegin(); it != m_images.constEnd(); ++it)
             doc->addResource(QTextDocument::ImageResource, it.key(), fitted(it.value()));
