@@ -89,6 +89,22 @@ QString plainText(cmark_node *node)
     return out;
 }
 
+// An absolute http(s) or mailto URL made of characters that need no encoding, which QUrl would
+// hand back unchanged.
+bool isPlainWebUrl(const QString &url)
+{
+    if (!url.startsWith(QLatin1String("https://")) && !url.startsWith(QLatin1String("http://")) &&
+        !url.startsWith(QLatin1String("mailto:")))
+        return false;
+    for (const QChar c : url) {
+        const char16_t u = c.unicode();
+        if (u <= 0x20 || u >= 0x7f || u == u'"' || u == u'<' || u == u'>' || u == u'\\' ||
+            u == u'^' || u == u'`' || u == u'{' || u == u'|' || u == u'}' || u == u'%')
+            return false;
+    }
+    return true;
+}
+
 // A raw HTML node that is only a comment.
 bool isComment(const QString &html)
 {
@@ -289,6 +305,14 @@ private:
 
     qsizetype matchRepoIssue(const QString &text, qsizetype start, QString *url) const
     {
+        // Cheap test first: this runs at the start of every word.
+        qsizetype slash = start;
+        while (slash < text.size() && slash - start < 40 &&
+               (text.at(slash).isLetterOrNumber() || text.at(slash) == QLatin1Char('-')))
+            ++slash;
+        if (slash >= text.size() || text.at(slash) != QLatin1Char('/') ||
+            text.indexOf(QLatin1Char('#'), slash) < 0)
+            return 0;
         static const QRegularExpression re(
             QStringLiteral("([A-Za-z0-9][A-Za-z0-9-]{0,38})/([A-Za-z0-9._-]{1,100})#([0-9]{1,10})"
                            "(?![A-Za-z0-9_])"));
@@ -425,6 +449,9 @@ private:
             return QString();
         if (trimmed.startsWith(QLatin1Char('#')))
             return trimmed;
+        if (isPlainWebUrl(trimmed))
+            return trimmed; // the common case (and every reference link): no parse needed
+
         QUrl url(trimmed);
         if (!url.isValid())
             return QString();
