@@ -491,9 +491,16 @@ private:
         case CMARK_NODE_DOCUMENT:
             return false;
         case CMARK_NODE_BLOCK_QUOTE:
-            out() += entering ? QStringLiteral("<blockquote style=\"color:%1;\">\n")
-                                    .arg(QLatin1String(m_colours.muted))
-                              : QStringLiteral("</blockquote>\n");
+            // GitHub's bar on the left: QTextDocument has no one-sided borders, so a narrow
+            // tinted cell beside the quoted text.
+            out() += entering
+                         ? QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
+                                          "cellpadding=\"0\" style=\"margin-top:2px; "
+                                          "margin-bottom:10px;\"><tr><td width=\"4\" "
+                                          "bgcolor=\"%1\"></td><td style=\"padding-left:12px; "
+                                          "color:%2;\">\n")
+                               .arg(QLatin1String(m_colours.border), QLatin1String(m_colours.muted))
+                         : QStringLiteral("</td></tr></table>\n");
             return false;
         case CMARK_NODE_LIST:
             writeList(node, entering);
@@ -622,13 +629,24 @@ private:
         bool allTasks = cmark_node_first_child(list) != nullptr;
         for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
             allTasks = allTasks && isTaskItem(item);
+        // A list inside an item hangs right under it, without the gap of a top-level list.
+        cmark_node *parent = cmark_node_parent(list);
+        const bool nested = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM;
+        QString style;
+        if (allTasks && !ordered)
+            style += QLatin1String("list-style-type:none;");
+        // QTextDocument gives a list's bottom margin to its own last item, which sits above a
+        // nested list that ends it: the gap would show inside the list. What follows a list
+        // has a top margin of its own, and margins collapse.
+        style += nested ? QLatin1String(" margin-top:0px; margin-bottom:0px;")
+                        : QLatin1String(" margin-bottom:0px;");
+        const QString styleAttr = QStringLiteral(" style=\"%1\"").arg(style.trimmed());
         if (ordered) {
             const int start = cmark_node_get_list_start(list);
-            out() += start != 1 ? QStringLiteral("<ol start=\"%1\">\n").arg(start)
-                                : QStringLiteral("<ol>\n");
+            out() += start != 1 ? QStringLiteral("<ol start=\"%1\"%2>\n").arg(start).arg(styleAttr)
+                                : QStringLiteral("<ol%1>\n").arg(styleAttr);
         } else {
-            out() += allTasks ? QStringLiteral("<ul style=\"list-style-type:none;\">\n")
-                              : QStringLiteral("<ul>\n");
+            out() += QStringLiteral("<ul%1>\n").arg(styleAttr);
         }
     }
 
@@ -660,10 +678,13 @@ private:
             body = escaped(code);
         // A one-cell table gives the tinted background its padding and the full width, which a
         // <pre> background in QTextDocument does not have.
-        out() += QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
-                                "cellpadding=\"8\" bgcolor=\"%1\"><tr><td><pre>%2</pre></td></tr>"
-                                "</table>\n")
-                     .arg(QLatin1String(m_colours.codeBackground), body);
+        out() +=
+            QStringLiteral(
+                "<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
+                "cellpadding=\"8\" bgcolor=\"%1\" style=\"margin-top:2px; margin-bottom:10px;\">"
+                "<tr><td><pre>%2</pre></td></tr>"
+                "</table>\n")
+                .arg(QLatin1String(m_colours.codeBackground), body);
     }
 
     void writeLink(cmark_node *node, bool entering)
@@ -727,7 +748,7 @@ private:
             m_alignments.push_back(aligns ? char(aligns[c]) : 0);
         out() += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"6\" "
                                 "style=\"border-collapse:collapse; border-color:%1; "
-                                "border-style:solid;\">\n")
+                                "border-style:solid; margin-top:4px; margin-bottom:12px;\">\n")
                      .arg(QLatin1String(m_colours.border));
     }
 
