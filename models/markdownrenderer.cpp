@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace Mainstay {
@@ -409,20 +410,93 @@ void linkReferences(cmark_node *document, const MarkdownOptions &options)
 }
 
 // ---------------------------------------------------------------------------------------------
+// GitHub alerts: a blockquote whose first line is only [!NOTE], [!TIP], [!IMPORTANT],
+// [!WARNING] or [!CAUTION].
+
+struct Alert
+{
+    const char *marker;
+    const char *title;
+    const char *lightColour;
+    const char *darkColour;
+};
+
+constexpr Alert kAlerts[] = {
+    {"[!NOTE]", "Note", "#0969da", "#4493f8"},
+    {"[!TIP]", "Tip", "#1a7f37", "#3fb950"},
+    {"[!IMPORTANT]", "Important", "#8250df", "#ab7df8"},
+    {"[!WARNING]", "Warning", "#9a6700", "#d29922"},
+    {"[!CAUTION]", "Caution", "#d1242f", "#f85149"},
+};
+
+using AlertMap = std::unordered_map<cmark_node *, const Alert *>;
+
+// Finds the alerts and removes their marker line from the tree.
+AlertMap findAlerts(cmark_node *document)
+{
+    AlertMap alerts;
+    std::vector<cmark_node *> quotes;
+    {
+        std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document));
+        cmark_event_type ev;
+        while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+            cmark_node *node = cmark_iter_get_node(iter.get());
+            if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE)
+                quotes.push_back(node);
+        }
+    }
+    for (cmark_node *quote : quotes) {
+        cmark_node *paragraph = cmark_node_first_child(quote);
+        if (!paragraph || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH)
+            continue;
+        cmark_node *text = cmark_node_first_child(paragraph);
+        if (!text || cmark_node_get_type(text) != CMARK_NODE_TEXT)
+            continue;
+        const QString marker = literal(text).trimmed();
+        for (const Alert &alert : kAlerts) {
+            if (marker.compare(QLatin1String(alert.marker), Qt::CaseInsensitive) != 0)
+                continue;
+            cmark_node *after = cmark_node_next(text);
+            if (after && cmark_node_get_type(after) != CMARK_NODE_SOFTBREAK &&
+                cmark_node_get_type(after) != CMARK_NODE_LINEBREAK)
+                break; // text follows the marker on its line: an ordinary quote
+            cmark_node_free(text);
+            if (after)
+                cmark_node_free(after);
+            if (!cmark_node_first_child(paragraph))
+                cmark_node_free(paragraph);
+            alerts.emplace(quote, &alert);
+            break;
+        }
+    }
+    return alerts;
+}
+
+// ---------------------------------------------------------------------------------------------
 // HTML for QTextDocument
 
 class HtmlWriter
 {
 public:
-    HtmlWriter(const MarkdownOptions &options, MarkdownResult &result)
+    HtmlWriter(const MarkdownOptions &options, MarkdownResult &result, AlertMap alerts)
         : m_options(options)
         , m_result(result)
+        , m_alerts(std::move(alerts))
         , m_colours(options.dark ? kDark : kLight)
     {
         if (options.webUrl.isValid() && !options.webUrl.isEmpty()) {
-            m_base = options.webUrl;
-            if (!m_base.path().endsWith(QLatin1Char('/')))
-                m_base.setPath(m_base.path() + QLatin1Char('/'));
+            // Paths relative to the repository name files on its default branch (HEAD):
+            // links open the file's page, images load the raw file.
+            QUrl repo = options.webUrl;
+            QString path = repo.path();
+            if (!path.endsWith(QLatin1Char('/')))
+                path += QLatin1Char('/');
+            repo.setQuery(QString());
+            repo.setFragment(QString());
+            m_linkBase = repo;
+            m_linkBase.setPath(path + QLatin1String("blob/HEAD/"));
+            m_imageBase = repo;
+            m_imageBase.setPath(path + QLatin1String("raw/HEAD/"));
         }
     }
 
@@ -442,7 +516,7 @@ private:
     QString &out() { return m_result.html; }
 
     // Resolves a link target; empty for schemes that must not be opened from untrusted text.
-    QString safeUrl(const QString &raw) const
+    QString safeUrl(const QString &raw, bool image = false) const
     {
         const QString trimmed = raw.trimmed();
         if (trimmed.isEmpty())
@@ -456,9 +530,10 @@ private:
         if (!url.isValid())
             return QString();
         if (url.isRelative()) {
-            if (m_base.isEmpty())
+            const QUrl &base = image ? m_imageBase : m_linkBase;
+            if (base.isEmpty())
                 return QString();
-            url = m_base.resolved(url);
+            url = base.resolved(url); // "/x" and "//host/x" resolve against the host
         }
         const QString scheme = url.scheme().toLower();
         if (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
@@ -491,16 +566,7 @@ private:
         case CMARK_NODE_DOCUMENT:
             return false;
         case CMARK_NODE_BLOCK_QUOTE:
-            // GitHub's bar on the left: QTextDocument has no one-sided borders, so a narrow
-            // tinted cell beside the quoted text.
-            out() += entering
-                         ? QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
-                                          "cellpadding=\"0\" style=\"margin-top:2px; "
-                                          "margin-bottom:10px;\"><tr><td width=\"4\" "
-                                          "bgcolor=\"%1\"></td><td style=\"padding-left:12px; "
-                                          "color:%2;\">\n")
-                               .arg(QLatin1String(m_colours.border), QLatin1String(m_colours.muted))
-                         : QStringLiteral("</td></tr></table>\n");
+            writeQuote(node, entering);
             return false;
         case CMARK_NODE_LIST:
             writeList(node, entering);
@@ -560,7 +626,7 @@ private:
             out() += escaped(literal(node));
             return true;
         case CMARK_NODE_SOFTBREAK:
-            out() += QLatin1Char('\n');
+            out() += m_options.hardLineBreaks ? QStringLiteral("<br />\n") : QStringLiteral("\n");
             return true;
         case CMARK_NODE_LINEBREAK:
             out() += QStringLiteral("<br />\n");
@@ -616,6 +682,31 @@ private:
         }
         // Anything else (footnotes are not enabled): its children, unadorned.
         return false;
+    }
+
+    void writeQuote(cmark_node *quote, bool entering)
+    {
+        if (!entering) {
+            out() += QStringLiteral("</td></tr></table>\n");
+            return;
+        }
+        // GitHub's bar on the left: QTextDocument has no one-sided borders, so a narrow tinted
+        // cell beside the quoted text. Alerts (> [!NOTE]) get their colour and a title.
+        const auto alert = m_alerts.find(quote);
+        const Alert *kind = alert == m_alerts.end() ? nullptr : alert->second;
+        const QLatin1String bar(kind ? (m_options.dark ? kind->darkColour : kind->lightColour)
+                                     : m_colours.border);
+        out() +=
+            QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
+                           "cellpadding=\"0\" style=\"margin-top:2px; margin-bottom:10px;\">"
+                           "<tr><td width=\"4\" bgcolor=\"%1\"></td><td style=\"padding-left:12px;")
+                .arg(bar);
+        if (kind) {
+            out() += QStringLiteral("\">\n<p style=\"color:%1;\"><b>%2</b></p>\n")
+                         .arg(bar, QLatin1String(kind->title));
+        } else {
+            out() += QStringLiteral(" color:%1;\">\n").arg(QLatin1String(m_colours.muted));
+        }
     }
 
     void writeList(cmark_node *list, bool entering)
@@ -711,7 +802,7 @@ private:
     void writeImage(cmark_node *node)
     {
         const QString alt = plainText(node);
-        const QString url = safeUrl(QString::fromUtf8(cmark_node_get_url(node)));
+        const QString url = safeUrl(QString::fromUtf8(cmark_node_get_url(node)), true);
         const QString scheme = QUrl(url).scheme();
         const bool remote = scheme == QLatin1String("http") || scheme == QLatin1String("https");
         if (!remote) {
@@ -773,8 +864,10 @@ private:
 
     const MarkdownOptions &m_options;
     MarkdownResult &m_result;
+    const AlertMap m_alerts;
     const Colours m_colours;
-    QUrl m_base;
+    QUrl m_linkBase;
+    QUrl m_imageBase;
     std::vector<bool> m_linkOpen;
     std::vector<char> m_alignments;
     cmark_node *m_pendingTask = nullptr;
@@ -802,8 +895,9 @@ MarkdownResult MarkdownRenderer::render(const QString &markdown, const MarkdownO
     if (!document)
         return result;
     linkReferences(document.get(), options);
+    AlertMap alerts = findAlerts(document.get());
     result.html.reserve(utf8.size() * 2);
-    HtmlWriter(options, result).write(document.get());
+    HtmlWriter(options, result, std::move(alerts)).write(document.get());
     // QTextDocument turns whitespace after the last block into a trailing space of its text.
     while (!result.html.isEmpty() && result.html.back().isSpace())
         result.html.chop(1);

@@ -171,10 +171,20 @@ TEST(MarkdownRenderer, DangerousLinkSchemesAreDropped)
 
 TEST(MarkdownRenderer, RelativeLinksResolveAgainstTheRepository)
 {
-    const auto links = anchors(QStringLiteral("[docs](docs/README.md) [top](#usage)"));
-    ASSERT_EQ(links.size(), 2);
-    EXPECT_EQ(links[0].second, QStringLiteral("https://github.com/octo/mainstay/docs/README.md"));
+    const auto links = anchors(QStringLiteral("[docs](docs/README.md) [top](#usage) "
+                                              "[up](../wiki) [root](/octo/other) "
+                                              "![pic](img/a.png)"));
+    ASSERT_EQ(links.size(), 5);
+    EXPECT_EQ(links[0].second,
+              QStringLiteral("https://github.com/octo/mainstay/blob/HEAD/docs/README.md"));
     EXPECT_EQ(links[1].second, QStringLiteral("#usage"));
+    EXPECT_EQ(links[2].second, QStringLiteral("https://github.com/octo/mainstay/blob/wiki"));
+    EXPECT_EQ(links[3].second, QStringLiteral("https://github.com/octo/other"));
+    // A held-back image links to the raw file.
+    EXPECT_EQ(links[4].second,
+              QStringLiteral("https://github.com/octo/mainstay/raw/HEAD/img/a.png"));
+    // Without a repository there is nothing to resolve against: text only.
+    EXPECT_TRUE(anchors(QStringLiteral("[docs](docs/README.md)"), MarkdownOptions()).isEmpty());
 }
 
 TEST(MarkdownRenderer, RemoteImagesAreHeldBack)
@@ -188,7 +198,7 @@ TEST(MarkdownRenderer, RemoteImagesAreHeldBack)
                                                 QStringLiteral("http://img.example/b.gif")}));
     QTextDocument doc;
     doc.setHtml(result.html);
-    EXPECT_EQ(doc.toPlainText(), QStringLiteral("[image: screenshot] [image] [image: again]"));
+    EXPECT_EQ(doc.toPlainText(), QStringLiteral("[image: screenshot] [image]\n[image: again]"));
     const auto links = anchors(QStringLiteral("![screenshot](https://img.example/a.png)"));
     ASSERT_EQ(links.size(), 1);
     EXPECT_EQ(links[0].second, QStringLiteral("https://img.example/a.png"));
@@ -329,4 +339,25 @@ TEST(MarkdownRenderer, SurvivesHostileInput)
     const MarkdownResult result = MarkdownRenderer::render(deep, repoOptions());
     EXPECT_FALSE(result.html.isEmpty());
     EXPECT_TRUE(MarkdownRenderer::render(QString()).html.isEmpty());
+}
+
+TEST(MarkdownRenderer, NewlinesBreakLinesAsInGitHubComments)
+{
+    EXPECT_EQ(plainText(QStringLiteral("first\nsecond")), QStringLiteral("first\nsecond"));
+    MarkdownOptions joined = repoOptions();
+    joined.hardLineBreaks = false;
+    EXPECT_EQ(plainText(QStringLiteral("first\nsecond"), joined), QStringLiteral("first second"));
+}
+
+TEST(MarkdownRenderer, AlertsGetATitleInsteadOfTheMarker)
+{
+    const QString text = plainText(QStringLiteral("> [!WARNING]\n> Mind the gap.\n"));
+    EXPECT_FALSE(text.contains(QStringLiteral("[!WARNING]")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Warning")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Mind the gap.")));
+    EXPECT_TRUE(html(QStringLiteral("> [!WARNING]\n> x\n")).contains(QStringLiteral("#9a6700")));
+    // Not an alert: text after the marker, or an unknown kind.
+    EXPECT_TRUE(
+        plainText(QStringLiteral("> [!NOTE] inline\n")).contains(QStringLiteral("[!NOTE]")));
+    EXPECT_TRUE(plainText(QStringLiteral("> [!FOO]\n> x\n")).contains(QStringLiteral("[!FOO]")));
 }
