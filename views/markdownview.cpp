@@ -89,6 +89,8 @@ void MarkdownView::render(bool keepScroll)
 {
     const int scroll = verticalScrollBar()->value();
     MarkdownOptions options = m_options;
+    // The colours must suit what is behind them: the palette decides, not the caller.
+    options.dark = palette().color(QPalette::Base).lightness() < 128;
     if (!options.highlightCode && hasKSyntaxHighlighting()) {
         // Fenced code in colour wherever the build has KSyntaxHighlighting.
         const bool dark = options.dark;
@@ -230,7 +232,8 @@ void MarkdownView::resizeEvent(QResizeEvent *event)
 void MarkdownView::changeEvent(QEvent *event)
 {
     QTextBrowser::changeEvent(event);
-    if (event->type() == QEvent::FontChange && !m_markdown.isEmpty())
+    if ((event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) &&
+        !m_markdown.isEmpty())
         render(true);
 }
 

@@ -202,6 +202,23 @@ TEST(MarkdownView, RemoteImagesBarLoadsImagesOnRequest)
     EXPECT_EQ(server.requestCount(), 1);
 }
 
+TEST(MarkdownView, ColoursFollowThePalette)
+{
+    MarkdownView view;
+    const QString markdown = QStringLiteral("```\ncode\n```");
+    view.setMarkdown(markdown, repoOptions());
+    const QString light = view.result().html;
+    QPalette dark = view.palette();
+    dark.setColor(QPalette::Base, QColor(0x0d, 0x11, 0x17));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xed, 0xf3));
+    view.setPalette(dark); // re-renders by itself
+    EXPECT_NE(view.result().html, light);
+    MarkdownOptions darkOptions = repoOptions();
+    darkOptions.dark = true;
+    EXPECT_EQ(view.result().html, MarkdownRenderer::render(markdown, darkOptions).html);
+    EXPECT_EQ(view.document()->toPlainText().trimmed(), QStringLiteral("code"));
+}
+
 TEST(MarkdownView, WithoutNetworkAllowedImagesStayQuiet)
 {
     MarkdownView view;
