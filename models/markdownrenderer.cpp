@@ -2,6 +2,7 @@
 
 #include "emojishortcodes.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <cmark-gfm-core-extensions.h>
@@ -106,6 +107,20 @@ bool isPlainWebUrl(const QString &url)
     return true;
 }
 
+// GitHub's heading anchors: lower case, punctuation dropped (but - and _), spaces to hyphens.
+QString headingSlug(const QString &text)
+{
+    QString slug;
+    slug.reserve(text.size());
+    for (const QChar c : text.trimmed()) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-'))
+            slug += c.toLower();
+        else if (c == QLatin1Char(' '))
+            slug += QLatin1Char('-');
+    }
+    return slug;
+}
+
 // A raw HTML node that is only a comment.
 bool isComment(const QString &html)
 {
@@ -163,8 +178,9 @@ public:
 
     // Splits `text` into plain and linked segments; emoji shortcodes are replaced in the plain
     // ones. Returns false when nothing changed.
-    bool split(const QString &text, std::vector<Segment> &out) const
+    bool split(const QString &text, std::vector<Segment> &out, bool linksAllowed = true) const
     {
+        const bool links = hasLinks() && linksAllowed;
         out.clear();
         QString plain;
         bool changed = false;
@@ -188,7 +204,7 @@ public:
                     changed = true;
                     continue;
                 }
-            } else if (hasLinks() && c == QLatin1Char('#') && !isWordChar(prev) &&
+            } else if (links && c == QLatin1Char('#') && !isWordChar(prev) &&
                        prev != QLatin1Char('&')) {
                 if ((end = matchIssue(text, i + 1)) > 0) {
                     flush();
@@ -198,7 +214,7 @@ public:
                     changed = true;
                     continue;
                 }
-            } else if (hasLinks() && c == QLatin1Char('@') && !isWordChar(prev) &&
+            } else if (links && c == QLatin1Char('@') && !isWordChar(prev) &&
                        prev != QLatin1Char('`') && prev != QLatin1Char('/')) {
                 QString path;
                 if ((end = matchMention(text, i + 1, &path)) > 0) {
@@ -208,8 +224,7 @@ public:
                     changed = true;
                     continue;
                 }
-            } else if (hasLinks() && c.isLetterOrNumber() && c.unicode() < 128 &&
-                       startsWord(prev)) {
+            } else if (links && c.isLetterOrNumber() && c.unicode() < 128 && startsWord(prev)) {
                 QString url;
                 QString shown;
                 if ((end = matchRepoIssue(text, i, &url)) > 0) {
@@ -376,8 +391,8 @@ void linkReferences(cmark_node *document, const MarkdownOptions &options)
         cmark_node *node = texts[k];
         if (!node)
             continue; // merged into an earlier one
-        if (insideLink(node))
-            continue;
+        // Link text gets its emoji but no links of its own.
+        const bool linksAllowed = !insideLink(node);
         // cmark leaves adjacent text nodes where delimiters did not match ("a_b", "[x"):
         // join them so a reference is seen whole.
         QString text = literal(node);
@@ -389,7 +404,7 @@ void linkReferences(cmark_node *document, const MarkdownOptions &options)
             cmark_node_free(next);
             texts[m] = nullptr;
         }
-        if (!linker.split(text, segments)) {
+        if (!linker.split(text, segments, linksAllowed)) {
             cmark_node_set_literal(node, text.toUtf8().constData());
             continue;
         }
@@ -753,6 +768,14 @@ private:
         out() += QStringLiteral("<h%1 style=\"font-size:%2;\">")
                      .arg(level)
                      .arg(QLatin1String(sizes[level - 1]));
+        // The anchor GitHub gives the heading, so [see](#usage) links within the text work.
+        const QString slug = headingSlug(plainText(heading));
+        if (!slug.isEmpty()) {
+            int &seen = m_slugs[slug];
+            const QString name = seen ? slug + QLatin1Char('-') + QString::number(seen) : slug;
+            ++seen;
+            out() += QStringLiteral("<a name=\"%1\"></a>").arg(escaped(name));
+        }
     }
 
     void writeCodeBlock(cmark_node *node)
@@ -865,6 +888,7 @@ private:
     const MarkdownOptions &m_options;
     MarkdownResult &m_result;
     const AlertMap m_alerts;
+    QHash<QString, int> m_slugs;
     const Colours m_colours;
     QUrl m_linkBase;
     QUrl m_imageBase;

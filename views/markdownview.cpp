@@ -91,6 +91,8 @@ void MarkdownView::render(bool keepScroll)
     MarkdownOptions options = m_options;
     // The colours must suit what is behind them: the palette decides, not the caller.
     options.dark = palette().color(QPalette::Base).lightness() < 128;
+    // Without a network to load them, allowed images stay links (not broken-image icons).
+    options.allowRemoteImages = m_options.allowRemoteImages && m_network;
     if (!options.highlightCode && hasKSyntaxHighlighting()) {
         // Fenced code in colour wherever the build has KSyntaxHighlighting.
         const bool dark = options.dark;

@@ -361,3 +361,24 @@ TEST(MarkdownRenderer, AlertsGetATitleInsteadOfTheMarker)
         plainText(QStringLiteral("> [!NOTE] inline\n")).contains(QStringLiteral("[!NOTE]")));
     EXPECT_TRUE(plainText(QStringLiteral("> [!FOO]\n> x\n")).contains(QStringLiteral("[!FOO]")));
 }
+
+TEST(MarkdownRenderer, HeadingsCarryGitHubAnchors)
+{
+    QTextDocument doc;
+    doc.setHtml(
+        html(QStringLiteral("## Usage & Setup!\n\n## Usage & Setup!\n\n# `mainstay sync`")));
+    QStringList names;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            names += it.fragment().charFormat().anchorNames();
+    names.removeDuplicates();
+    EXPECT_EQ(names, QStringList({QStringLiteral("usage--setup"), QStringLiteral("usage--setup-1"),
+                                  QStringLiteral("mainstay-sync")}));
+}
+
+TEST(MarkdownRenderer, EmojiInLinkTextButNoLinksInLinks)
+{
+    const auto links = anchors(QStringLiteral("[:tada: #5 done](https://example.com)"));
+    ASSERT_EQ(links.size(), 1);
+    EXPECT_EQ(links[0], Anchor(QStringLiteral("🎉 #5 done"), QStringLiteral("https://example.com")));
+}
