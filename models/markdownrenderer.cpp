@@ -10,6 +10,7 @@
 
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -903,7 +904,10 @@ private:
 
 MarkdownResult MarkdownRenderer::render(const QString &markdown, const MarkdownOptions &options)
 {
-    cmark_gfm_core_extensions_ensure_registered();
+    // The extension registry is global; register it once even when previews render on
+    // several threads.
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
     // No CMARK_OPT_UNSAFE: raw HTML stays out; the writer shows it as text anyway.
     const int cmarkOptions = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(cmarkOptions));

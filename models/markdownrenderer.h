@@ -43,7 +43,7 @@ public:
     // autolinks, fenced code, alerts (> [!NOTE]); raw HTML in the input is shown as text, never
     // interpreted (comments are hidden). Links other than http(s), mailto and in-page anchors
     // are shown as their text only; relative ones resolve against the repository's default
-    // branch.
+    // branch. Thread-safe: previews may render off the UI thread (the HTML is a plain string).
     static MarkdownResult render(const QString &markdown, const MarkdownOptions &options = {});
 };
 

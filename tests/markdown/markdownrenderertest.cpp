@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <QFontInfo>
+#include <QFuture>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextTable>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Mainstay;
 
@@ -381,4 +383,16 @@ TEST(MarkdownRenderer, EmojiInLinkTextButNoLinksInLinks)
     const auto links = anchors(QStringLiteral("[:tada: #5 done](https://example.com)"));
     ASSERT_EQ(links.size(), 1);
     EXPECT_EQ(links[0], Anchor(QStringLiteral("🎉 #5 done"), QStringLiteral("https://example.com")));
+}
+
+TEST(MarkdownRenderer, RendersTheSameOnSeveralThreads)
+{
+    const QString markdown =
+        QStringLiteral("# T :tada:\n\n- [x] #1 @bob 0badc0de\n\n| a |\n|---|\n| b |\n");
+    const QString expected = html(markdown);
+    QList<QFuture<QString>> futures;
+    for (int i = 0; i < 8; ++i)
+        futures.append(QtConcurrent::run([markdown] { return html(markdown); }));
+    for (auto &future : futures)
+        EXPECT_EQ(future.result(), expected);
 }
