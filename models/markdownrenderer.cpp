@@ -108,6 +108,17 @@ bool isPlainWebUrl(const QString &url)
     return true;
 }
 
+// Keeps runs of spaces in inline code (HTML would collapse them) while single spaces still let
+// a long span wrap.
+QString keepSpaceRuns(QString html)
+{
+    for (qsizetype i = 1; i < html.size(); ++i) {
+        if (html.at(i) == QLatin1Char(' ') && html.at(i - 1) == QLatin1Char(' '))
+            html.replace(i, 1, QStringLiteral("&nbsp;"));
+    }
+    return html;
+}
+
 // GitHub's heading anchors: lower case, punctuation dropped (but - and _), spaces to hyphens.
 QString headingSlug(const QString &text)
 {
@@ -146,7 +157,8 @@ bool insideLink(cmark_node *node)
 struct Segment
 {
     QString text;
-    QString url; // empty: plain text
+    QString url;   // empty: plain text
+    QString title; // the link's tooltip
 };
 
 bool isWordChar(QChar c)
@@ -237,7 +249,7 @@ public:
                 }
                 if ((end = matchSha(text, i, &url, &shown)) > 0) {
                     flush();
-                    out.push_back({shown, url});
+                    out.push_back({shown, url, text.mid(i, end - i)});
                     i = end;
                     changed = true;
                     continue;
@@ -417,6 +429,8 @@ void linkReferences(cmark_node *document, const MarkdownOptions &options)
             } else {
                 cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
                 cmark_node_set_url(link, seg.url.toUtf8().constData());
+                if (!seg.title.isEmpty())
+                    cmark_node_set_title(link, seg.title.toUtf8().constData());
                 cmark_node_append_child(link, textNode);
                 cmark_node_insert_before(node, link);
             }
@@ -648,11 +662,9 @@ private:
             out() += QStringLiteral("<br />\n");
             return true;
         case CMARK_NODE_CODE:
-            out() +=
-                QStringLiteral("<code style=\"background-color:%1;\">%2</code>")
-                    .arg(
-                        QLatin1String(m_colours.inlineCodeBackground),
-                        escaped(literal(node)).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+            out() += QStringLiteral("<code style=\"background-color:%1;\">%2</code>")
+                         .arg(QLatin1String(m_colours.inlineCodeBackground),
+                              keepSpaceRuns(escaped(literal(node))));
             return true;
         case CMARK_NODE_HTML_INLINE:
             if (!isComment(literal(node)))
@@ -797,7 +809,7 @@ private:
             QStringLiteral(
                 "<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
                 "cellpadding=\"8\" bgcolor=\"%1\" style=\"margin-top:2px; margin-bottom:10px;\">"
-                "<tr><td><pre>%2</pre></td></tr>"
+                "<tr><td><pre style=\"white-space:pre-wrap;\">%2</pre></td></tr>"
                 "</table>\n")
                 .arg(QLatin1String(m_colours.codeBackground), body);
     }

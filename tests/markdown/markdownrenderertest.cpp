@@ -120,6 +120,8 @@ TEST(MarkdownRenderer, CommitShasAreShortenedLinks)
     ASSERT_EQ(links.size(), 2);
     EXPECT_EQ(links[0], Anchor(QStringLiteral("a1b2c3d"),
                                QStringLiteral("https://github.com/octo/mainstay/commit/") + sha));
+    // The full SHA shows as the link's tooltip.
+    EXPECT_TRUE(html(sha).contains(QStringLiteral("title=\"%1\"").arg(sha)));
     EXPECT_EQ(links[1], Anchor(QStringLiteral("0badc0d"),
                                QStringLiteral("https://github.com/octo/mainstay/commit/0badc0de")));
 }
