@@ -146,7 +146,8 @@ void MarkdownView::updateBar()
     const int held = int(m_result.remoteImages.size());
     const bool show = held > 0 && !m_options.allowRemoteImages;
     if (show) {
-        m_barLabel->setText(tr("Remote images are hidden (%n image(s))", nullptr, held));
+        m_barLabel->setText(held == 1 ? tr("Remote images are hidden (1 image)")
+                                      : tr("Remote images are hidden (%1 images)").arg(held));
         const int height = m_bar->sizeHint().height();
         setViewportMargins(0, height, 0, 0);
         const int fw = frameWidth();
