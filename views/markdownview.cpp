@@ -120,12 +120,12 @@ void MarkdownView::render(bool keepScroll)
         old->deleteLater();
 
     updateBar();
-    if (keepScroll) {
+    if (keepScroll && isVisible()) {
         // Lay out now so the scroll range is known before the old position is restored.
         doc->setTextWidth(viewport()->width());
         doc->documentLayout()->documentSize();
         verticalScrollBar()->setValue(scroll);
-    } else {
+    } else if (!keepScroll) {
         verticalScrollBar()->setValue(0);
     }
 }
