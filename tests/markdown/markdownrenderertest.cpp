@@ -398,3 +398,21 @@ TEST(MarkdownRenderer, RendersTheSameOnSeveralThreads)
     for (auto &future : futures)
         EXPECT_EQ(future.result(), expected);
 }
+
+TEST(MarkdownRenderer, AHeadingAnchorNeverSplitsALeadingEmoji)
+{
+    QTextDocument doc;
+    doc.setHtml(html(QStringLiteral("## :rocket: Features")));
+    const QTextBlock block = doc.begin();
+    QStringList names;
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QString text = it.fragment().text();
+        // Every fragment holds whole characters: no lone surrogate at either end.
+        EXPECT_FALSE(text.front().isHighSurrogate() && text.size() == 1) << text.toStdString();
+        EXPECT_FALSE(text.back().isHighSurrogate());
+        EXPECT_FALSE(text.front().isLowSurrogate());
+        names += it.fragment().charFormat().anchorNames();
+    }
+    EXPECT_EQ(names, QStringList(QStringLiteral("-features")));
+    EXPECT_EQ(block.text(), QStringLiteral("🚀 Features"));
+}
