@@ -156,9 +156,9 @@ bool insideLink(cmark_node *node)
 
 struct Segment
 {
-    QString text;
-    QString url;   // empty: plain text
-    QString title; // the link's tooltip
+    QString text = {};
+    QString url = {};   // empty: plain text
+    QString title = {}; // the link's tooltip
 };
 
 bool isWordChar(QChar c)
