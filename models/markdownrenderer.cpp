@@ -662,7 +662,7 @@ private:
             out() += QStringLiteral("<br />\n");
             return true;
         case CMARK_NODE_CODE:
-            if (!m_pendingAnchor.isEmpty()) {
+            if (!m_pendingAnchor.isEmpty() && (m_linkOpen.empty() || !m_linkOpen.back())) {
                 out() += QStringLiteral("<a name=\"%1\"></a>").arg(escaped(m_pendingAnchor));
                 m_pendingAnchor.clear();
             }
@@ -743,7 +743,10 @@ private:
 
     void writeText(const QString &text)
     {
-        if (m_pendingAnchor.isEmpty()) {
+        // Not inside a link: QTextDocument would keep the link on one character only (a named
+        // anchor there takes the others' anchor flag). A heading's name waits for the text after.
+        const bool inLink = !m_linkOpen.empty() && m_linkOpen.back();
+        if (m_pendingAnchor.isEmpty() || inLink) {
             out() += escaped(text);
             return;
         }

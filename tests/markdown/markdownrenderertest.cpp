@@ -370,14 +370,19 @@ TEST(MarkdownRenderer, HeadingsCarryGitHubAnchors)
 {
     QTextDocument doc;
     doc.setHtml(
-        html(QStringLiteral("## Usage & Setup!\n\n## Usage & Setup!\n\n# `mainstay sync`")));
+        html(QStringLiteral("## Usage & Setup!\n\n## Usage & Setup!\n\n# `mainstay sync`\n\n"
+                            "## [Docs](https://example.com) here")));
     QStringList names;
     for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
         for (auto it = block.begin(); !it.atEnd(); ++it)
             names += it.fragment().charFormat().anchorNames();
     names.removeDuplicates();
     EXPECT_EQ(names, QStringList({QStringLiteral("usage--setup"), QStringLiteral("usage--setup-1"),
-                                  QStringLiteral("mainstay-sync")}));
+                                  QStringLiteral("mainstay-sync"), QStringLiteral("docs-here")}));
+    // A heading that starts with a link keeps the link working.
+    const auto links = anchors(QStringLiteral("## [Docs](https://example.com) here"));
+    ASSERT_EQ(links.size(), 1);
+    EXPECT_EQ(links[0], Anchor(QStringLiteral("Docs"), QStringLiteral("https://example.com")));
 }
 
 TEST(MarkdownRenderer, EmojiInLinkTextButNoLinksInLinks)
