@@ -13,8 +13,8 @@
 #include <QList>
 #include <QSet>
 
-#include <functional>
 #include <QStringList>
+#include <functional>
 
 namespace Mainstay {
 
@@ -59,8 +59,8 @@ public:
         WaitingOnUsRole,
         WaitingSecondsRole, // -1 when not waiting
         NoResponseYetRole,
-        PendingRole, // the outbox has writes for it that GitHub has not confirmed yet
-        SnoozedRole, // snoozed locally (only seen with setShowSnoozed(true))
+        PendingRole,   // the outbox has writes for it that GitHub has not confirmed yet
+        SnoozedRole,   // snoozed locally (only seen with setShowSnoozed(true))
         AssigneesRole, // QStringList of logins
     };
     // Per-column card order. Ties are broken by number, lowest first.

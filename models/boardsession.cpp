@@ -56,8 +56,7 @@ bool BoardSession::Snooze::isActive(const Issue &issue, const QDateTime &now) co
 
 BoardSession::BoardSession(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 BoardSession::~BoardSession()
 {
@@ -78,25 +77,23 @@ void BoardSession::setSources(IssueListModel *issues, Outbox *outbox, WorkspaceS
     if (issues) {
         m_connections.append(
             connect(issues, &QAbstractItemModel::modelReset, this, &BoardSession::onReset));
-        m_connections.append(connect(issues, &QAbstractItemModel::rowsInserted, this,
-                                     [this](const QModelIndex &, int first, int last) {
-                                         onRows(first, last);
+        m_connections.append(
+            connect(issues, &QAbstractItemModel::rowsInserted, this,
+                    [this](const QModelIndex &, int first, int last) { onRows(first, last); }));
+        m_connections.append(connect(issues, &QAbstractItemModel::dataChanged, this,
+                                     [this](const QModelIndex &top, const QModelIndex &bottom) {
+                                         onRows(top.row(), bottom.row());
                                      }));
-        m_connections.append(connect(
-            issues, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &top, const QModelIndex &bottom) {
-                onRows(top.row(), bottom.row());
-            }));
         m_connections.append(
             connect(issues, &QAbstractItemModel::rowsRemoved, this, &BoardSession::onReset));
     }
     if (outbox) {
         for (auto signal : {&Outbox::entryQueued, &Outbox::entrySending, &Outbox::entrySent})
             m_connections.append(connect(outbox, signal, this, &BoardSession::refreshPending));
-        m_connections.append(connect(outbox, &Outbox::entryFailed, this,
-                                     &BoardSession::refreshPending));
-        m_connections.append(connect(outbox, &Outbox::pendingCountChanged, this,
-                                     &BoardSession::refreshPending));
+        m_connections.append(
+            connect(outbox, &Outbox::entryFailed, this, &BoardSession::refreshPending));
+        m_connections.append(
+            connect(outbox, &Outbox::pendingCountChanged, this, &BoardSession::refreshPending));
     }
     m_snoozes.clear();
     if (m_store) {
@@ -297,11 +294,11 @@ int BoardSession::moveCards(const QList<int> &numbers, int toColumn)
     }
     if (group.steps.isEmpty())
         return 0;
-    group.description = tr("Moved %1 to %2")
-                            .arg(group.steps.size() == 1
-                                     ? QStringLiteral("#%1").arg(group.steps.first().number)
-                                     : itemsText(int(group.steps.size())),
-                                 policy().boardColumns[toColumn].title);
+    group.description =
+        tr("Moved %1 to %2")
+            .arg(group.steps.size() == 1 ? QStringLiteral("#%1").arg(group.steps.first().number)
+                                         : itemsText(int(group.steps.size())),
+                 policy().boardColumns[toColumn].title);
     const int count = int(group.steps.size());
     pushUndo(std::move(group));
     return count;
@@ -350,10 +347,10 @@ int BoardSession::closeItems(const QList<int> &numbers, const QString &reason,
     }
     if (group.steps.isEmpty())
         return 0;
-    group.description = tr("Closed %1 as %2")
-                            .arg(itemsText(int(group.steps.size())),
-                                 reason == QLatin1String("not_planned") ? tr("not planned")
-                                                                         : tr("completed"));
+    group.description =
+        tr("Closed %1 as %2")
+            .arg(itemsText(int(group.steps.size())),
+                 reason == QLatin1String("not_planned") ? tr("not planned") : tr("completed"));
     const int count = int(group.steps.size());
     pushUndo(std::move(group));
     return count;
@@ -366,7 +363,8 @@ QString BoardSession::replyFor(int number, const QString &body) const
     QHash<QString, QString> values;
     values.insert(QStringLiteral("number"), QString::number(number));
     if (issue) {
-        values.insert(QStringLiteral("author"), QStringLiteral("@") + issue->author.login);
+        // The policy writes `@{author}`: the login without its @.
+        values.insert(QStringLiteral("author"), issue->author.login);
         values.insert(QStringLiteral("title"), issue->title);
     }
     return reply.render(values);
@@ -474,9 +472,8 @@ void BoardSession::snooze(const QList<int> &numbers, int days)
     const QDateTime at = now();
     for (int number : numbers) {
         const Issue *issue = item(number);
-        m_snoozes.insert(number,
-                         Snooze{at.addDays(std::max(1, days)), at,
-                                issue ? issue->updatedAt.toUTC() : QDateTime()});
+        m_snoozes.insert(number, Snooze{at.addDays(std::max(1, days)), at,
+                                        issue ? issue->updatedAt.toUTC() : QDateTime()});
     }
     saveSnoozes(numbers);
     refreshSnoozes();
@@ -505,9 +502,8 @@ void BoardSession::saveSnoozes(const QList<int> &numbers)
             SnoozeScope, key,
             QJsonObject{{QStringLiteral("until"), timestamp(it->until)},
                         {QStringLiteral("snoozedAt"), timestamp(it->snoozedAt)},
-                        {QStringLiteral("itemUpdatedAt"), it->itemUpdatedAt.isValid()
-                                                              ? timestamp(it->itemUpdatedAt)
-                                                              : QString()}});
+                        {QStringLiteral("itemUpdatedAt"),
+                         it->itemUpdatedAt.isValid() ? timestamp(it->itemUpdatedAt) : QString()}});
     }
 }
 
@@ -563,8 +559,7 @@ bool BoardSession::saveFilter(const QString &name, const QString &query)
     if (existing.isObject()) {
         order = existing.toObject().value(QStringLiteral("order")).toInt();
     } else {
-        for (const QJsonValue &value :
-             m_store->userData().localValues(SavedFiltersScope))
+        for (const QJsonValue &value : m_store->userData().localValues(SavedFiltersScope))
             order = std::max(order, value.toObject().value(QStringLiteral("order")).toInt() + 1);
     }
     return m_store->userData().setLocalValue(
@@ -587,8 +582,8 @@ QList<int> BoardSession::staleNumbers() const
     for (const Issue &issue : m_issues->issues()) {
         if (!issue.isOpen())
             continue;
-        const int days = issue.isPullRequest ? policy().stale.pullRequestDays
-                                             : policy().stale.issueDays;
+        const int days =
+            issue.isPullRequest ? policy().stale.pullRequestDays : policy().stale.issueDays;
         const QDateTime last = issue.updatedAt.isValid() ? issue.updatedAt : issue.createdAt;
         if (last.isValid() && last.addDays(days) <= at)
             stale.append(&issue);

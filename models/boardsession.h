@@ -3,8 +3,8 @@
 #include "boardmodel.h"
 #include "issue.h"
 #include "issuelistmodel.h"
-#include "outbox.h"
 #include "labelchange.h"
+#include "outbox.h"
 #include "outboxentry.h"
 
 #include <QDateTime>
@@ -86,7 +86,8 @@ public:
     int changeLabels(const QList<int> &numbers, const LabelChange &change);
     // `reason` is "completed" or "not_planned".
     int closeItems(const QList<int> &numbers, const QString &reason, const QString &comment);
-    // `body` may hold {author} (the item author's @handle), {number} and {title}.
+    // `body` may hold {author} (the item author's login, written `@{author}`), {number} and
+    // {title}.
     int replyToItems(const QList<int> &numbers, const QString &body);
     int assignItems(const QList<int> &numbers, const QStringList &logins);
     // The reply body for one item, placeholders filled (also for the preview).

@@ -7,8 +7,7 @@ namespace Mainstay {
 StaleListModel::StaleListModel(BoardSession *session, QObject *parent)
     : QAbstractListModel(parent)
     , m_session(session)
-{
-}
+{}
 
 void StaleListModel::refresh()
 {

@@ -55,8 +55,7 @@ void drawTitle(QPainter *painter, const QRect &rect, const QString &title, const
         if (last && lines[i].first + lines[i].second < title.size())
             text = metrics.elidedText(title.mid(lines[i].first), Qt::ElideRight, rect.width());
         painter->drawText(QRect(rect.left(), top, rect.width(), metrics.lineSpacing()),
-                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          text.trimmed());
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, text.trimmed());
         top += metrics.lineSpacing();
     }
 }
@@ -66,8 +65,7 @@ void drawTitle(QPainter *painter, const QRect &rect, const QString &title, const
 BoardCardDelegate::BoardCardDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
     , m_clock(Clock::system())
-{
-}
+{}
 
 void BoardCardDelegate::setClock(const Clock *clock)
 {
@@ -112,7 +110,8 @@ void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QColor base = palette.color(QPalette::Base);
     const QColor highlight = palette.color(QPalette::Highlight);
     QColor fill = selected ? mix(base, highlight, dark ? 0.28 : 0.12) : base;
-    QColor border = selected ? highlight : mix(base, palette.color(QPalette::Text), dark ? 0.22 : 0.16);
+    QColor border =
+        selected ? highlight : mix(base, palette.color(QPalette::Text), dark ? 0.22 : 0.16);
     QPainterPath path;
     path.addRoundedRect(card, 6, 6);
     painter->fillPath(path, fill);
@@ -170,8 +169,8 @@ void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         right -= width + 4;
     };
     if (pending)
-        pill(QStringLiteral("\u23F1 ") + tr("sending"), dark ? QColor(0x79, 0xb8, 0xff)
-                                                              : QColor(0x09, 0x69, 0xda));
+        pill(QStringLiteral("\u23F1 ") + tr("sending"),
+             dark ? QColor(0x79, 0xb8, 0xff) : QColor(0x09, 0x69, 0xda));
     if (snoozed)
         pill(tr("snoozed"), muted);
     if (waiting)

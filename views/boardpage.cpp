@@ -67,8 +67,8 @@ BoardPage::BoardPage(QWidget *parent)
     m_views->setToolTip(tr("Saved views: named filters of this workspace"));
     m_views->setMinimumWidth(150);
     m_filter->setObjectName(QStringLiteral("boardFilter"));
-    m_filter->setPlaceholderText(
-        tr("Filter the board: label:bug -label:triage author:login is:pr updated:<2026-01-31 words"));
+    m_filter->setPlaceholderText(tr(
+        "Filter the board: label:bug -label:triage author:login is:pr updated:<2026-01-31 words"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Board filter"));
     m_filterError->setObjectName(QStringLiteral("boardFilterError"));
@@ -189,12 +189,11 @@ BoardPage::BoardPage(QWidget *parent)
     connect(dismiss, &QToolButton::clicked, m_toast, &QWidget::hide);
     connect(m_detail, &IssueDetailPane::closeRequested, this, &BoardPage::hideDetail);
 
-    connect(m_board, &BoardView::cardsDropped, this,
-            [this](const QList<int> &numbers, int column) {
-                m_session->moveCards(numbers, column);
-                if (!numbers.isEmpty())
-                    m_board->selectCard(numbers.first());
-            });
+    connect(m_board, &BoardView::cardsDropped, this, [this](const QList<int> &numbers, int column) {
+        m_session->moveCards(numbers, column);
+        if (!numbers.isEmpty())
+            m_board->selectCard(numbers.first());
+    });
     connect(m_board, &BoardView::currentCardChanged, this, [this](int number) {
         if (m_detail->isVisible() && number > 0 && number != m_detail->shownNumber())
             showDetail(number);
@@ -293,8 +292,9 @@ QList<HelpOverlay::Entry> BoardPage::helpEntries() const
         {tr("Ctrl+A"), tr("Select every card of the column"), group},
         {tr("Enter / Space"), tr("Open the card in the detail pane"), group},
         {tr("Esc"), tr("Close the detail pane"), group},
-        {tr("Shift+← →"), tr("Move the selected cards to the next column (labels change as "
-                             "the policy says)"),
+        {tr("Shift+← →"),
+         tr("Move the selected cards to the next column (labels change as "
+            "the policy says)"),
          group},
         {tr("M, then 1–9"), tr("Move the selected cards to column 1–9"), group},
         {tr("L"), tr("Label picker (type to find, Enter toggles)"), group},
@@ -341,8 +341,8 @@ void BoardPage::applyFilter()
 
 void BoardPage::reloadSavedViews(const QString &select)
 {
-    const QString keep = select.isEmpty() && m_views->currentIndex() > 0 ? m_views->currentText()
-                                                                         : select;
+    const QString keep =
+        select.isEmpty() && m_views->currentIndex() > 0 ? m_views->currentText() : select;
     m_updatingViews = true;
     m_views->clear();
     m_views->addItem(tr("All open items"), QString());
@@ -374,7 +374,8 @@ void BoardPage::updateSummary()
     QString text = shown == total ? tr("%n card(s)", nullptr, shown)
                                   : tr("%1 of %2 cards").arg(shown).arg(total);
     if (!model->snoozedNumbers().isEmpty())
-        text += QStringLiteral(" · ") + tr("%n snoozed", nullptr, int(model->snoozedNumbers().size()));
+        text +=
+            QStringLiteral(" · ") + tr("%n snoozed", nullptr, int(model->snoozedNumbers().size()));
     if (m_showStale->isChecked())
         text = tr("%n stale item(s)", nullptr, m_staleModel->rowCount());
     m_summary->setText(text);
@@ -448,6 +449,7 @@ void BoardPage::openLabelPicker()
         if (!change.isEmpty())
             m_session->changeLabels(numbers, change);
     });
+    connect(picker, &QDialog::finished, this, &BoardPage::refocusBoard);
     picker->open();
     picker->filterEdit()->setFocus();
 }
@@ -459,9 +461,9 @@ void BoardPage::openAssign()
         return;
     auto *dialog = new AssignDialog(m_session->knownUsers(), int(numbers.size()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, numbers] {
-        m_session->assignItems(numbers, dialog->logins());
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, numbers] { m_session->assignItems(numbers, dialog->logins()); });
+    connect(dialog, &QDialog::finished, this, &BoardPage::refocusBoard);
     dialog->open();
 }
 
@@ -475,6 +477,7 @@ void BoardPage::openClose(bool notPlanned)
     connect(dialog, &QDialog::accepted, this, [this, dialog, numbers] {
         m_session->closeItems(numbers, dialog->reason(), dialog->comment());
     });
+    connect(dialog, &QDialog::finished, this, &BoardPage::refocusBoard);
     dialog->open();
     dialog->commentEdit()->setFocus();
 }
@@ -489,9 +492,9 @@ void BoardPage::openReply()
         m_session->policy().cannedReplies, int(numbers.size()),
         [this, first](const QString &body) { return m_session->replyFor(first, body); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, numbers] {
-        m_session->replyToItems(numbers, dialog->body());
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, numbers] { m_session->replyToItems(numbers, dialog->body()); });
+    connect(dialog, &QDialog::finished, this, &BoardPage::refocusBoard);
     dialog->open();
 }
 
@@ -506,9 +509,9 @@ void BoardPage::openSnoozeMenu()
     {
         QString text;
         int days;
-    } choices[] = {{tr("Revisit tomorrow"), 1},     {tr("Revisit in 3 days"), 3},
-                   {tr("Revisit in a week"), 7},    {tr("Revisit in 2 weeks"), 14},
-                   {tr("Revisit in a month"), 30},  {tr("Revisit in 3 months"), 91}};
+    } choices[] = {{tr("Revisit tomorrow"), 1},    {tr("Revisit in 3 days"), 3},
+                   {tr("Revisit in a week"), 7},   {tr("Revisit in 2 weeks"), 14},
+                   {tr("Revisit in a month"), 30}, {tr("Revisit in 3 months"), 91}};
     for (const auto &choice : choices) {
         const int days = choice.days;
         menu->addAction(choice.text, this, [this, days] { snoozeSelected(days); });
@@ -566,6 +569,14 @@ void BoardPage::showDetail(int number)
     m_detail->showIssue(issue, comments, events, context().repository, context().webUrl);
 }
 
+void BoardPage::refocusBoard()
+{
+    if (m_showStale->isChecked())
+        m_staleList->setFocus(Qt::OtherFocusReason);
+    else
+        m_board->focusBoard();
+}
+
 void BoardPage::hideDetail()
 {
     const bool hadFocus = m_detail->isAncestorOf(focusWidget());
@@ -604,10 +615,10 @@ void BoardPage::keyPressEvent(QKeyEvent *event)
         if (plain) {
             const QList<int> numbers = targetNumbers();
             if (!numbers.isEmpty())
-                showDetail(m_showStale->isChecked() ? numbers.first()
-                                                    : (m_board->currentNumber() > 0
-                                                           ? m_board->currentNumber()
-                                                           : numbers.first()));
+                showDetail(m_showStale->isChecked()
+                               ? numbers.first()
+                               : (m_board->currentNumber() > 0 ? m_board->currentNumber()
+                                                               : numbers.first()));
             event->accept();
             return;
         }
@@ -660,7 +671,8 @@ void BoardPage::keyPressEvent(QKeyEvent *event)
             QStringList columns;
             const Policy &policy = m_session->policy();
             for (qsizetype i = 0; i < policy.boardColumns.size() && i < 9; ++i)
-                columns.append(QStringLiteral("%1 %2").arg(i + 1).arg(policy.boardColumns[i].title));
+                columns.append(
+                    QStringLiteral("%1 %2").arg(i + 1).arg(policy.boardColumns[i].title));
             Q_EMIT statusMessage(tr("Move to: %1").arg(columns.join(QStringLiteral(" · "))));
             event->accept();
             return;

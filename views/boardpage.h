@@ -74,6 +74,7 @@ private:
     void applyFilter();
     void reloadSavedViews(const QString &select = {});
     void showToast(const QString &text);
+    void refocusBoard();
     void setStaleMode(bool stale);
     void updateSummary();
 

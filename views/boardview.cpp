@@ -121,10 +121,9 @@ void BoardCardList::keyPressEvent(QKeyEvent *event)
 {
     if (m_board->handleKey(this, event))
         return;
-    const bool navigation =
-        event->key() == Qt::Key_Up || event->key() == Qt::Key_Down ||
-        event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown ||
-        event->key() == Qt::Key_Home || event->key() == Qt::Key_End;
+    const bool navigation = event->key() == Qt::Key_Up || event->key() == Qt::Key_Down ||
+                            event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown ||
+                            event->key() == Qt::Key_Home || event->key() == Qt::Key_End;
     if (navigation) {
         QListView::keyPressEvent(event);
         return;
@@ -366,7 +365,8 @@ void BoardView::updateHeader(int column)
     const int total = m_model->totalCount(column);
     m_counts[column]->setText(shown == total ? QString::number(shown)
                                              : tr("%1 of %2").arg(shown).arg(total));
-    m_sortButtons[column]->setText(sortName(m_model->columnSort(column)) + QStringLiteral(" \u25BE"));
+    m_sortButtons[column]->setText(sortName(m_model->columnSort(column)) +
+                                   QStringLiteral(" \u25BE"));
 }
 
 void BoardView::showSortMenu(int column)
@@ -476,8 +476,8 @@ void BoardView::focusColumn(int column, int preferredRow)
     const int rows = m_model->cardCount(column);
     if (rows == 0)
         return;
-    const QModelIndex index = m_model->index(std::clamp(preferredRow, 0, rows - 1), 0,
-                                             m_model->index(column, 0));
+    const QModelIndex index =
+        m_model->index(std::clamp(preferredRow, 0, rows - 1), 0, m_model->index(column, 0));
     list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     list->scrollTo(index);
     Q_EMIT currentCardChanged(index.data(BoardModel::NumberRole).toInt());
@@ -513,9 +513,10 @@ bool BoardView::handleKey(BoardCardList *list, QKeyEvent *event)
             continue;
         BoardCardList *next = m_lists[target];
         QModelIndex at = next->indexAt(QPoint(ColumnWidth / 2, y));
-        focusColumn(target, at.isValid() ? at.row() : next->verticalScrollBar()->value() /
-                                                          (BoardCardDelegate::CardHeight +
-                                                           BoardCardDelegate::CardGap));
+        focusColumn(target, at.isValid()
+                                ? at.row()
+                                : next->verticalScrollBar()->value() /
+                                      (BoardCardDelegate::CardHeight + BoardCardDelegate::CardGap));
         return true;
     }
     return true;

@@ -75,7 +75,10 @@ public:
     // Used by the column lists.
     bool handleKey(BoardCardList *list, QKeyEvent *event);
     void clearOtherSelections(BoardCardList *keep);
-    void emitDropped(const QList<int> &numbers, int toColumn) { Q_EMIT cardsDropped(numbers, toColumn); }
+    void emitDropped(const QList<int> &numbers, int toColumn)
+    {
+        Q_EMIT cardsDropped(numbers, toColumn);
+    }
 
 Q_SIGNALS:
     // Cards dropped onto a column (or moved with Shift+Left/Right).

@@ -20,8 +20,7 @@ QString escaped(const QString &text)
 
 QString when(const QDateTime &at)
 {
-    return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-                        : QString();
+    return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : QString();
 }
 
 } // namespace
@@ -141,18 +140,16 @@ QString IssueDetailPane::threadHtml(const Issue &issue, const QList<Comment> &co
     for (const IssueEvent &event : events) {
         if (event.event != QLatin1String("labeled") && event.event != QLatin1String("unlabeled"))
             continue;
-        history.append(QStringLiteral("<li>%1 %2 <b>%3</b> · %4</li>")
-                           .arg(escaped(event.actor.login.isEmpty() ? tr("someone")
-                                                                    : event.actor.login),
-                                event.event == QLatin1String("labeled") ? tr("added")
-                                                                        : tr("removed"),
-                                escaped(event.labelName), escaped(when(event.createdAt))));
+        history.append(
+            QStringLiteral("<li>%1 %2 <b>%3</b> · %4</li>")
+                .arg(escaped(event.actor.login.isEmpty() ? tr("someone") : event.actor.login),
+                     event.event == QLatin1String("labeled") ? tr("added") : tr("removed"),
+                     escaped(event.labelName), escaped(when(event.createdAt))));
     }
     html += QStringLiteral("<h4>%1</h4>").arg(tr("Label history"));
-    html += history.isEmpty()
-                ? QStringLiteral("<p style=\"color:%1\">%2</p>")
-                      .arg(muted, tr("No label changes in the cached events."))
-                : QStringLiteral("<ul>%1</ul>").arg(history.join(QString()));
+    html += history.isEmpty() ? QStringLiteral("<p style=\"color:%1\">%2</p>")
+                                    .arg(muted, tr("No label changes in the cached events."))
+                              : QStringLiteral("<ul>%1</ul>").arg(history.join(QString()));
     return html;
 }
 

@@ -39,8 +39,7 @@ public:
 
     // `issue` with its body; comments oldest first; the item's events (any kind).
     void showIssue(const Issue &issue, const QList<Comment> &comments,
-                   const QList<IssueEvent> &events, const QString &repository,
-                   const QUrl &webUrl);
+                   const QList<IssueEvent> &events, const QString &repository, const QUrl &webUrl);
     void clear();
     int shownNumber() const { return m_number; }
     QTextBrowser *browser() const { return m_browser; }

@@ -62,9 +62,9 @@ LabelPicker::LabelPicker(const QList<Label> &labels, const QHash<QString, int> &
         item->setToolTip(label.description);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         const int count = counts.value(label.name.toLower());
-        const Qt::CheckState state = count == 0           ? Qt::Unchecked
-                                     : count >= total     ? Qt::Checked
-                                                          : Qt::PartiallyChecked;
+        const Qt::CheckState state = count == 0       ? Qt::Unchecked
+                                     : count >= total ? Qt::Checked
+                                                      : Qt::PartiallyChecked;
         item->setCheckState(state);
         m_initial.insert(label.name.toLower(), state);
     }
@@ -75,11 +75,9 @@ LabelPicker::LabelPicker(const QList<Label> &labels, const QHash<QString, int> &
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_filter, &QLineEdit::textChanged, this, &LabelPicker::applyFilter);
-    connect(m_list, &QListWidget::itemActivated, this,
-            [](QListWidgetItem *item) {
-                item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked
-                                                                      : Qt::Checked);
-            });
+    connect(m_list, &QListWidget::itemActivated, this, [](QListWidgetItem *item) {
+        item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filter);
     layout->addWidget(m_list, 1);
@@ -205,8 +203,8 @@ AssignDialog::AssignDialog(const QStringList &users, int count, QWidget *parent)
 QStringList AssignDialog::logins() const
 {
     QStringList logins;
-    for (QString login : m_edit->text().split(QRegularExpression(QStringLiteral("[,\\s]+")),
-                                              Qt::SkipEmptyParts)) {
+    for (QString login :
+         m_edit->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
         if (login.startsWith(u'@'))
             login.remove(0, 1);
         if (!login.isEmpty() && !logins.contains(login, Qt::CaseInsensitive))
@@ -225,12 +223,13 @@ CloseDialog::CloseDialog(bool notPlanned, int count, QWidget *parent)
     setObjectName(QStringLiteral("closeDialog"));
     setWindowTitle(tr("Close %1").arg(itemsPhrase(count)));
     auto *completed = new QRadioButton(tr("Completed — done, fixed or answered"), this);
-    auto *notPlannedButton = new QRadioButton(tr("Not planned — won't fix, duplicate, stale"), this);
+    auto *notPlannedButton =
+        new QRadioButton(tr("Not planned — won't fix, duplicate, stale"), this);
     m_reason->addButton(completed, 0);
     m_reason->addButton(notPlannedButton, 1);
     setNotPlanned(notPlanned);
     m_comment->setPlaceholderText(
-        tr("Optional comment, posted before closing ({author} becomes the author's @handle)"));
+        tr("Optional comment, posted before closing (@{author} mentions the author)"));
     m_comment->setTabChangesFocus(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Close"));
@@ -251,8 +250,7 @@ void CloseDialog::setNotPlanned(bool notPlanned)
 
 QString CloseDialog::reason() const
 {
-    return m_reason->checkedId() == 1 ? QStringLiteral("not_planned")
-                                      : QStringLiteral("completed");
+    return m_reason->checkedId() == 1 ? QStringLiteral("not_planned") : QStringLiteral("completed");
 }
 
 QString CloseDialog::comment() const
