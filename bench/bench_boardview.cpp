@@ -79,7 +79,7 @@ void BM_ScrollBoardColumn(benchmark::State &state)
     view.show();
     QCoreApplication::processEvents();
     QScrollBar *bar = list->verticalScrollBar();
-    const int step = (BoardCardDelegate::CardHeight + BoardCardDelegate::CardGap) * 3 / 2;
+    const int step = BoardCardDelegate::cardHeight(list->font()) * 3 / 2;
     int painted = 0;
     int frames = 0;
     for (auto _ : state) {

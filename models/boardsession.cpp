@@ -40,7 +40,7 @@ QStringList labelNames(const Issue &issue)
 
 QString itemsText(int count)
 {
-    return BoardSession::tr("%n item(s)", nullptr, count);
+    return count == 1 ? BoardSession::tr("1 item") : BoardSession::tr("%1 items").arg(count);
 }
 
 } // namespace

@@ -87,9 +87,19 @@ QString BoardCardDelegate::shortAge(qint64 seconds)
     return tr("%1 y").arg(seconds / (86400 * 365));
 }
 
+int BoardCardDelegate::cardHeight(const QFont &font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.88);
+    const int smallLine = QFontMetrics(small).height();
+    const int titleLine = QFontMetrics(font).lineSpacing();
+    // Paddings, the head row, two title lines, the facts row, the chips row.
+    return 8 + smallLine + 4 + 2 * titleLine + 4 + smallLine + 6 + smallLine + 4 + 9 + CardGap;
+}
+
 QSize BoardCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return QSize(std::max(option.rect.width(), 200), CardHeight + CardGap);
+    return QSize(std::max(option.rect.width(), 200), cardHeight(option.font));
 }
 
 void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

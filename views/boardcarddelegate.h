@@ -20,7 +20,8 @@ public:
     // Ages are measured against this clock (the demo's); the system clock by default.
     void setClock(const Clock *clock);
 
-    static constexpr int CardHeight = 118;
+    // The card's height for the view's font (every card is this tall), gap included.
+    static int cardHeight(const QFont &font);
     static constexpr int CardGap = 6;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,

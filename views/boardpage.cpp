@@ -81,7 +81,7 @@ BoardPage::BoardPage(QWidget *parent)
     m_saveView->setText(tr("Save view…"));
     m_saveView->setToolTip(tr("Save the filter as a named view"));
     m_deleteView->setText(tr("Delete view"));
-    m_deleteView->setEnabled(false);
+    m_deleteView->hide();
     m_showSnoozed->setText(tr("Show snoozed"));
     m_showSnoozed->setCheckable(true);
     m_showSnoozed->setToolTip(tr("Show the cards you snoozed locally, marked as snoozed"));
@@ -162,7 +162,7 @@ BoardPage::BoardPage(QWidget *parent)
     connect(m_views, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_updatingViews)
             return;
-        m_deleteView->setEnabled(index > 0);
+        m_deleteView->setVisible(index > 0);
         m_filter->setText(m_views->itemData(index).toString());
     });
     connect(m_saveView, &QToolButton::clicked, this, [this] {
@@ -350,7 +350,7 @@ void BoardPage::reloadSavedViews(const QString &select)
         m_views->addItem(filter.name, filter.query);
     const int index = keep.isEmpty() ? 0 : std::max(0, m_views->findText(keep));
     m_views->setCurrentIndex(index);
-    m_deleteView->setEnabled(index > 0);
+    m_deleteView->setVisible(index > 0);
     m_updatingViews = false;
 }
 
@@ -371,13 +371,14 @@ void BoardPage::updateSummary()
         shown += model->cardCount(column);
         total += model->totalCount(column);
     }
-    QString text = shown == total ? tr("%n card(s)", nullptr, shown)
+    QString text = shown == total ? (shown == 1 ? tr("1 card") : tr("%1 cards").arg(shown))
                                   : tr("%1 of %2 cards").arg(shown).arg(total);
     if (!model->snoozedNumbers().isEmpty())
         text +=
             QStringLiteral(" · ") + tr("%n snoozed", nullptr, int(model->snoozedNumbers().size()));
     if (m_showStale->isChecked())
-        text = tr("%n stale item(s)", nullptr, m_staleModel->rowCount());
+        text = (m_staleModel->rowCount() == 1 ? tr("1 stale item")
+                                              : tr("%1 stale items").arg(m_staleModel->rowCount()));
     m_summary->setText(text);
 }
 
@@ -535,9 +536,9 @@ void BoardPage::snoozeSelected(int days)
     if (numbers.isEmpty())
         return;
     m_session->snooze(numbers, days);
-    Q_EMIT statusMessage(tr("Snoozed %n card(s) for %1 day(s), or until new activity; only on "
-                            "this computer",
-                            nullptr, int(numbers.size()))
+    Q_EMIT statusMessage(tr("Snoozed %1 for %2 days, or until new activity (only on this computer)")
+                             .arg(numbers.size() == 1 ? QStringLiteral("#%1").arg(numbers.first())
+                                                      : tr("%1 cards").arg(numbers.size()))
                              .arg(days));
     updateSummary();
 }

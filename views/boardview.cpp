@@ -312,7 +312,22 @@ void BoardView::rebuild()
         sort->setToolButtonStyle(Qt::ToolButtonTextOnly);
         sort->setPopupMode(QToolButton::InstantPopup);
         sort->setAccessibleName(tr("Sort %1").arg(m_model->policy().boardColumns[column].title));
-        connect(sort, &QToolButton::clicked, this, [this, column] { showSortMenu(column); });
+        auto *menu = new QMenu(sort);
+        connect(menu, &QMenu::aboutToShow, this, [this, menu, column] {
+            menu->clear();
+            for (BoardModel::CardSort order :
+                 {BoardModel::CardSort::OldestFirst, BoardModel::CardSort::LastActivity,
+                  BoardModel::CardSort::MostComments, BoardModel::CardSort::MostReactions}) {
+                QAction *action = menu->addAction(sortName(order));
+                action->setCheckable(true);
+                action->setChecked(m_model->columnSort(column) == order);
+                connect(action, &QAction::triggered, this, [this, column, order] {
+                    m_model->setColumnSort(column, order);
+                    updateHeader(column);
+                });
+            }
+        });
+        sort->setMenu(menu);
         header->addWidget(title);
         header->addWidget(count);
         header->addStretch(1);
@@ -365,25 +380,7 @@ void BoardView::updateHeader(int column)
     const int total = m_model->totalCount(column);
     m_counts[column]->setText(shown == total ? QString::number(shown)
                                              : tr("%1 of %2").arg(shown).arg(total));
-    m_sortButtons[column]->setText(sortName(m_model->columnSort(column)) +
-                                   QStringLiteral(" \u25BE"));
-}
-
-void BoardView::showSortMenu(int column)
-{
-    QMenu menu(this);
-    for (BoardModel::CardSort sort :
-         {BoardModel::CardSort::OldestFirst, BoardModel::CardSort::LastActivity,
-          BoardModel::CardSort::MostComments, BoardModel::CardSort::MostReactions}) {
-        QAction *action = menu.addAction(sortName(sort));
-        action->setCheckable(true);
-        action->setChecked(m_model->columnSort(column) == sort);
-        connect(action, &QAction::triggered, this, [this, column, sort] {
-            m_model->setColumnSort(column, sort);
-            updateHeader(column);
-        });
-    }
-    menu.exec(m_sortButtons[column]->mapToGlobal(QPoint(0, m_sortButtons[column]->height())));
+    m_sortButtons[column]->setText(sortName(m_model->columnSort(column)));
 }
 
 QList<int> BoardView::selectedNumbers() const
@@ -513,10 +510,9 @@ bool BoardView::handleKey(BoardCardList *list, QKeyEvent *event)
             continue;
         BoardCardList *next = m_lists[target];
         QModelIndex at = next->indexAt(QPoint(ColumnWidth / 2, y));
-        focusColumn(target, at.isValid()
-                                ? at.row()
-                                : next->verticalScrollBar()->value() /
-                                      (BoardCardDelegate::CardHeight + BoardCardDelegate::CardGap));
+        focusColumn(target, at.isValid() ? at.row()
+                                         : next->verticalScrollBar()->value() /
+                                               BoardCardDelegate::cardHeight(next->font()));
         return true;
     }
     return true;

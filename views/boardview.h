@@ -91,7 +91,6 @@ private:
     void rootAll();
     void updateHeader(int column);
     void focusColumn(int column, int preferredRow);
-    void showSortMenu(int column);
 
     BoardModel *m_model;
     BoardCardDelegate *m_delegate;

@@ -172,9 +172,11 @@ void IssueDetailPane::showIssue(const Issue &issue, const QList<Comment> &commen
     QStringList assignees;
     for (const User &user : issue.assignees)
         assignees.append(user.login);
-    QString meta = tr("%1 %2 · opened by %3 on %4 · %n comment(s)", nullptr, issue.commentCount)
+    QString meta = tr("%1 %2 · opened by %3 on %4 · %5")
                        .arg(state, issue.isPullRequest ? tr("pull request") : tr("issue"),
-                            issue.author.login, when(issue.createdAt));
+                            issue.author.login, when(issue.createdAt),
+                            issue.commentCount == 1 ? tr("1 comment")
+                                                    : tr("%1 comments").arg(issue.commentCount));
     if (!labels.isEmpty())
         meta += QStringLiteral("\n") + tr("Labels: %1").arg(labels.join(u", "));
     if (!assignees.isEmpty())
