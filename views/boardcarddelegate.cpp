@@ -164,8 +164,10 @@ void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->drawText(QRect(x, y, content.width(), smallLine), Qt::AlignLeft | Qt::AlignVCenter,
                       pr ? tr("pull request") : tr("issue"));
     int right = content.right();
-    auto pill = [&](const QString &label, const QColor &color) {
-        const int width = smallMetrics.horizontalAdvance(label) + 12;
+    // A rounded pill with its text, right-aligned; `clock` adds a small clock face before it.
+    auto pill = [&](const QString &label, const QColor &color, bool clock = false) {
+        const int icon = clock ? smallLine - 4 : 0;
+        const int width = smallMetrics.horizontalAdvance(label) + 12 + (clock ? icon + 4 : 0);
         const QRect rect(right - width + 1, y, width, smallLine);
         painter->setRenderHint(QPainter::Antialiasing, true);
         QColor background = color;
@@ -173,14 +175,25 @@ void BoardCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setPen(Qt::NoPen);
         painter->setBrush(background);
         painter->drawRoundedRect(rect, smallLine / 2.0, smallLine / 2.0);
+        QRect textRect = rect;
+        if (clock) {
+            const QRectF face(rect.left() + 6.5, rect.top() + 2.5, icon - 1, icon - 1);
+            painter->setPen(QPen(color, 1.2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(face);
+            const QPointF centre = face.center();
+            painter->drawLine(centre, QPointF(centre.x(), face.top() + 2));
+            painter->drawLine(centre, QPointF(face.right() - 2.5, centre.y()));
+            textRect.setLeft(rect.left() + icon + 8);
+            textRect.setRight(rect.right() - 5);
+        }
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(color);
-        painter->drawText(rect, Qt::AlignCenter, label);
+        painter->drawText(textRect, Qt::AlignCenter, label);
         right -= width + 4;
     };
     if (pending)
-        pill(QStringLiteral("\u23F1 ") + tr("sending"),
-             dark ? QColor(0x79, 0xb8, 0xff) : QColor(0x09, 0x69, 0xda));
+        pill(tr("sending"), dark ? QColor(0x79, 0xb8, 0xff) : QColor(0x09, 0x69, 0xda), true);
     if (snoozed)
         pill(tr("snoozed"), muted);
     if (waiting)

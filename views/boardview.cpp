@@ -380,7 +380,7 @@ void BoardView::updateHeader(int column)
     const int total = m_model->totalCount(column);
     m_counts[column]->setText(shown == total ? QString::number(shown)
                                              : tr("%1 of %2").arg(shown).arg(total));
-    m_sortButtons[column]->setText(sortName(m_model->columnSort(column)));
+    m_sortButtons[column]->setText(sortName(m_model->columnSort(column)) + QStringLiteral("  "));
 }
 
 QList<int> BoardView::selectedNumbers() const
