@@ -117,6 +117,7 @@ BoardPage::BoardPage(QWidget *parent)
     m_staleList->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_staleList->setFrameShape(QFrame::NoFrame);
     m_staleList->setMaximumWidth(760);
+    m_staleList->installEventFilter(this);
     auto *staleBox = new QWidget(this);
     auto *staleLayout = new QHBoxLayout(staleBox);
     staleLayout->setContentsMargins(8, 4, 8, 4);
@@ -585,6 +586,34 @@ void BoardPage::hideDetail()
     m_detail->clear();
     if (hadFocus)
         m_board->focusBoard();
+}
+
+bool BoardPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // The stale list keeps its arrows and Enter; the triage keys are the page's (a plain list
+    // view would swallow letters for its type-ahead search).
+    if (watched == m_staleList && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        switch (key->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+            return false;
+        case Qt::Key_A:
+            if (key->modifiers() == Qt::ControlModifier)
+                return false;
+            break;
+        default:
+            break;
+        }
+        key->ignore();
+        keyPressEvent(key);
+        return key->isAccepted();
+    }
+    return WorkspacePage::eventFilter(watched, event);
 }
 
 void BoardPage::keyPressEvent(QKeyEvent *event)

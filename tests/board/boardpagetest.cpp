@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -471,6 +472,28 @@ TEST_F(BoardPageTest, DetailPaneShowsTheRenderedThreadAndLabelHistory)
     EXPECT_FALSE(pane->isVisible());
 }
 
+TEST_F(BoardPageTest, AssignCompletesKnownUsersAndQueuesOneEntryPerCard)
+{
+    ASSERT_TRUE(
+        store.cache().replaceMaintainers({QStringLiteral("octocat"), QStringLiteral("hubot")}));
+    page->session()->reloadFromStore();
+    clickCard(1);
+    clickCard(2, Qt::ControlModifier);
+    QTest::keyClick(focused(), Qt::Key_A);
+    auto *assign = openDialog<AssignDialog>();
+    ASSERT_NE(assign, nullptr);
+    QTest::keyClicks(assign->loginEdit(), QStringLiteral("@octocat, hubot"));
+    EXPECT_EQ(assign->logins(), (QStringList{QStringLiteral("octocat"), QStringLiteral("hubot")}));
+    assign->accept();
+    const QList<OutboxEntry> pending = outbox->pending();
+    ASSERT_EQ(pending.size(), 2);
+    for (const OutboxEntry &entry : pending) {
+        EXPECT_EQ(entry.kind, OutboxKind::Assign);
+        EXPECT_EQ(entry.payload.value(QStringLiteral("assignees")).toArray().size(), 2);
+    }
+    EXPECT_TRUE(page->session()->knownUsers().contains(QStringLiteral("octocat")));
+}
+
 TEST_F(BoardPageTest, StaleViewListsOldItemsOldestFirst)
 {
     clock.setNow(Base.addDays(-100 + 3 + 31)); // items 1..3 untouched for 30+ days
@@ -480,6 +503,17 @@ TEST_F(BoardPageTest, StaleViewListsOldItemsOldestFirst)
     EXPECT_EQ(numbers, (QList<int>{1, 2, 3}));
     EXPECT_EQ(page->staleList()->model()->rowCount(), 3);
     EXPECT_EQ(page->staleList()->model()->index(0, 0).data(BoardModel::NumberRole).toInt(), 1);
+    // Triage keys work in the stale list too.
+    page->staleList()->setFocus();
+    page->staleList()->setCurrentIndex(page->staleList()->model()->index(1, 0));
+    QTest::keyClick(page->staleList(), Qt::Key_S);
+    auto *menu = page->findChild<QMenu *>(QString(), Qt::FindDirectChildrenOnly);
+    ASSERT_NE(menu, nullptr);
+    EXPECT_EQ(menu->actions().size(), 6); // 1 day … 3 months
+    ASSERT_NE(menu, nullptr);
+    menu->close();
+    page->snoozeSelected(14);
+    EXPECT_TRUE(page->session()->snoozes().contains(2));
     page->staleToggle()->click();
     EXPECT_TRUE(page->boardView()->isVisible());
 }
