@@ -4,6 +4,7 @@
 #include "labelchippainter.h"
 #include "markdownrenderer.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCompleter>
 #include <QCoreApplication>
@@ -19,24 +20,59 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace Mainstay {
 
 namespace {
 
-QIcon swatch(const QString &hex)
+// The picker's rows: the check box, then the label as a chip in its own colour, then its
+// description in a quieter colour.
+class LabelChipItemDelegate : public QStyledItemDelegate
 {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QColor color = LabelChipPainter::chipColor(hex);
-    painter.setBrush(color);
-    painter.setPen(color.darker(130));
-    painter.drawEllipse(QRectF(1.5, 1.5, 11, 11));
-    return QIcon(pixmap);
-}
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString name = opt.text;
+        opt.text.clear();
+        opt.icon = QIcon();
+        opt.features &= ~QStyleOptionViewItem::HasDecoration;
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+        const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+        const QVariantList chip{QVariantMap{{QStringLiteral("name"), name},
+                                            {QStringLiteral("color"), index.data(Qt::UserRole)}}};
+        const int width = LabelChipPainter::preferredWidth(chip, opt.font);
+        const QRect chipRect(text.left() + 2, text.top() + 2, std::min(width, text.width()),
+                             text.height() - 4);
+        LabelChipPainter::paint(painter, chipRect, chip, opt.font,
+                                opt.palette.color(QPalette::Text));
+        const QString description = index.data(Qt::ToolTipRole).toString();
+        if (!description.isEmpty() && chipRect.right() + 12 < text.right()) {
+            painter->save();
+            painter->setPen(opt.palette.color(QPalette::PlaceholderText));
+            const QRect rest(chipRect.right() + 10, text.top(),
+                             text.right() - chipRect.right() - 10, text.height());
+            painter->drawText(
+                rest, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetrics(opt.font).elidedText(description, Qt::ElideRight, rest.width()));
+            painter->restore();
+        }
+    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(std::max(size.height(), QFontMetrics(option.font).height() + 10));
+        return size;
+    }
+};
 
 QString itemsPhrase(int count)
 {
@@ -58,8 +94,9 @@ LabelPicker::LabelPicker(const QList<Label> &labels, const QHash<QString, int> &
     m_filter->setPlaceholderText(tr("Type to find a label; Enter toggles, Enter again applies"));
     m_filter->installEventFilter(this);
     for (const Label &label : labels) {
-        auto *item = new QListWidgetItem(swatch(label.color), label.name, m_list);
+        auto *item = new QListWidgetItem(label.name, m_list);
         item->setToolTip(label.description);
+        item->setData(Qt::UserRole, label.color);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         const int count = counts.value(label.name.toLower());
         const Qt::CheckState state = count == 0       ? Qt::Unchecked
@@ -68,6 +105,8 @@ LabelPicker::LabelPicker(const QList<Label> &labels, const QHash<QString, int> &
         item->setCheckState(state);
         m_initial.insert(label.name.toLower(), state);
     }
+    m_list->setItemDelegate(new LabelChipItemDelegate(m_list));
+    m_list->setUniformItemSizes(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Apply"));
     buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
@@ -82,7 +121,7 @@ LabelPicker::LabelPicker(const QList<Label> &labels, const QHash<QString, int> &
     layout->addWidget(m_filter);
     layout->addWidget(m_list, 1);
     layout->addWidget(buttons);
-    resize(360, 460);
+    resize(460, 480);
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
 }
@@ -292,7 +331,7 @@ ReplyDialog::ReplyDialog(const QList<CannedReply> &replies, int count,
     splitter->addWidget(m_replies);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 460});
+    splitter->setSizes({240, 460});
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *send = buttons->button(QDialogButtonBox::Ok);
     send->setText(tr("Send"));
