@@ -14,6 +14,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Mainstay {
 
 namespace {
@@ -247,11 +249,18 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     m_strip->setObjectName(QStringLiteral("boardStrip"));
     setWidget(m_strip);
     rebuild();
+    // A reset (a workspace reload) keeps the card the keyboard was on, when it is still shown.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const int column = currentColumn();
+        m_restoreNumber = column >= 0 && m_lists[column]->hasFocus() ? currentNumber() : 0;
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_lists.size() != m_model->boardColumnCount())
             rebuild();
         else
             rootAll();
+        if (m_restoreNumber > 0)
+            selectCard(std::exchange(m_restoreNumber, 0));
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &top, const QModelIndex &bottom) {

@@ -100,6 +100,7 @@ private:
     QList<QLabel *> m_titles;
     QList<QLabel *> m_counts;
     QList<QToolButton *> m_sortButtons;
+    int m_restoreNumber = 0;
 };
 
 } // namespace Mainstay

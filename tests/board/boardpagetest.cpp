@@ -518,6 +518,15 @@ TEST_F(BoardPageTest, StaleViewListsOldItemsOldestFirst)
     EXPECT_TRUE(page->boardView()->isVisible());
 }
 
+TEST_F(BoardPageTest, AReloadKeepsTheCurrentCard)
+{
+    ASSERT_TRUE(page->boardView()->selectCard(3));
+    issues.setIssues(store.cache().loadIssues()); // a reset, as a workspace reload does
+    EXPECT_EQ(page->boardView()->currentNumber(), 3);
+    QTest::keyClick(focused(), Qt::Key_Up);
+    EXPECT_EQ(page->boardView()->currentNumber(), 2);
+}
+
 TEST_F(BoardPageTest, EveryShortcutIsListedForTheHelpOverlay)
 {
     const QList<HelpOverlay::Entry> entries = page->helpEntries();
