@@ -155,6 +155,87 @@ void BoardModel::setColumnSort(int column, CardSort sort)
     emit dataChanged(parent, parent, {SortRole});
 }
 
+void BoardModel::setPendingNumbers(const QSet<int> &numbers)
+{
+    if (numbers == m_pending)
+        return;
+    const QSet<int> changed = (numbers - m_pending) + (m_pending - numbers);
+    m_pending = numbers;
+    for (int number : changed)
+        notifyCard(number, {PendingRole});
+}
+
+void BoardModel::setSnoozedNumbers(const QSet<int> &numbers)
+{
+    if (numbers == m_snoozed)
+        return;
+    const QSet<int> changed = (numbers - m_snoozed) + (m_snoozed - numbers);
+    if (m_showSnoozed) {
+        m_snoozed = numbers;
+        for (int number : changed)
+            notifyCard(number, {SnoozedRole});
+        return;
+    }
+    updateVisibility(changed, [this, &numbers] { m_snoozed = numbers; });
+}
+
+void BoardModel::setShowSnoozed(bool show)
+{
+    if (show == m_showSnoozed)
+        return;
+    updateVisibility(m_snoozed, [this, show] { m_showSnoozed = show; });
+}
+
+void BoardModel::updateVisibility(const QSet<int> &numbers, const std::function<void()> &change)
+{
+    if (numbers.size() > BatchThreshold) {
+        change();
+        replaceAllCards();
+        return;
+    }
+    QHash<int, bool> wasShown;
+    for (int number : numbers) {
+        const auto it = m_entries.constFind(number);
+        if (it != m_entries.cend())
+            wasShown.insert(number, isShown(*it));
+    }
+    change();
+    QSet<int> touched;
+    for (auto shown = wasShown.cbegin(); shown != wasShown.cend(); ++shown) {
+        const Entry &entry = *m_entries.constFind(shown.key());
+        const bool now = isShown(entry);
+        if (now == shown.value())
+            continue;
+        const Card card = cardFor(entry);
+        QList<Card> &cards = m_columns[entry.column].cards;
+        const QModelIndex parent = index(entry.column, 0);
+        if (now) {
+            const int row =
+                int(std::lower_bound(cards.cbegin(), cards.cend(), card) - cards.cbegin());
+            beginInsertRows(parent, row, row);
+            cards.insert(row, card);
+            endInsertRows();
+        } else {
+            const int row = rowOf(entry.column, card);
+            if (row < 0)
+                continue;
+            beginRemoveRows(parent, row, row);
+            cards.removeAt(row);
+            endRemoveRows();
+        }
+        touched.insert(entry.column);
+    }
+    for (int column : std::as_const(touched))
+        notifyCounts(column);
+}
+
+void BoardModel::notifyCard(int number, const QList<int> &roles)
+{
+    const QModelIndex card = indexOfCard(number);
+    if (card.isValid())
+        emit dataChanged(card, card, roles);
+}
+
 BoardModel::CardSort BoardModel::columnSort(int column) const
 {
     return column >= 0 && column < m_columns.size() ? m_columns[column].sort
@@ -325,6 +406,16 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         return m_waiting.waitingSeconds(issue, lastComment(number), m_clock->now());
     case NoResponseYetRole:
         return WaitingOnUs::hasNoResponse(issue, lastComment(number));
+    case PendingRole:
+        return m_pending.contains(number);
+    case SnoozedRole:
+        return m_snoozed.contains(number);
+    case AssigneesRole: {
+        QStringList logins;
+        for (const User &user : issue.assignees)
+            logins.append(user.login);
+        return logins;
+    }
     default:
         return {};
     }
@@ -364,6 +455,9 @@ QHash<int, QByteArray> BoardModel::roleNames() const
     names.insert(WaitingOnUsRole, "waitingOnUs");
     names.insert(WaitingSecondsRole, "waitingSeconds");
     names.insert(NoResponseYetRole, "noResponseYet");
+    names.insert(PendingRole, "pending");
+    names.insert(SnoozedRole, "snoozed");
+    names.insert(AssigneesRole, "assignees");
     return names;
 }
 
@@ -389,6 +483,7 @@ qint64 BoardModel::sortKey(const Issue &issue, CardSort sort)
 bool BoardModel::isShown(const Entry &entry) const
 {
     return entry.column >= 0 && entry.column < m_columns.size() && entry.issue.isOpen() &&
+           (m_showSnoozed || !m_snoozed.contains(entry.issue.number)) &&
            (!m_filter.hasConditions() || m_filter.matches(entry.issue));
 }
 

@@ -11,7 +11,10 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
+
 #include <QStringList>
+#include <functional>
 
 namespace Mainstay {
 
@@ -56,6 +59,9 @@ public:
         WaitingOnUsRole,
         WaitingSecondsRole, // -1 when not waiting
         NoResponseYetRole,
+        PendingRole,   // the outbox has writes for it that GitHub has not confirmed yet
+        SnoozedRole,   // snoozed locally (only seen with setShowSnoozed(true))
+        AssigneesRole, // QStringList of logins
     };
     // Per-column card order. Ties are broken by number, lowest first.
     enum class CardSort
@@ -89,6 +95,14 @@ public:
     void setFilter(const IssueQuery &filter);
     const IssueQuery &filter() const { return m_filter; }
     void setColumnSort(int column, CardSort sort);
+    // Items with writes waiting in the outbox: their cards carry PendingRole.
+    void setPendingNumbers(const QSet<int> &numbers);
+    const QSet<int> &pendingNumbers() const { return m_pending; }
+    // Items snoozed locally: hidden unless setShowSnoozed(true), which shows them marked.
+    void setSnoozedNumbers(const QSet<int> &numbers);
+    const QSet<int> &snoozedNumbers() const { return m_snoozed; }
+    void setShowSnoozed(bool show);
+    bool showSnoozed() const { return m_showSnoozed; }
     CardSort columnSort(int column) const;
 
     // The labels the policy adds and removes when the card moves to `toColumn`; empty for an
@@ -151,6 +165,9 @@ private:
     void upsertOne(const Issue &issue);
     void notifyCounts(int column);
     void notifyAllCards(const QList<int> &roles);
+    void notifyCard(int number, const QList<int> &roles);
+    // Adds or removes the rows of `numbers` whose visibility `change` alters.
+    void updateVisibility(const QSet<int> &numbers, const std::function<void()> &change);
 
     Policy m_policy;
     const Clock *m_clock = Clock::system();
@@ -160,6 +177,9 @@ private:
     QStringList m_extraMaintainers;
     WaitingOnUs m_waiting;
     IssueQuery m_filter;
+    QSet<int> m_pending;
+    QSet<int> m_snoozed;
+    bool m_showSnoozed = false;
 };
 
 } // namespace Mainstay
