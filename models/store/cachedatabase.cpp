@@ -576,9 +576,9 @@ bool CacheDatabase::writeIssues(const QList<Issue> &issues)
 bool CacheDatabase::removeIssues(const QList<int> &numbers, const SyncValues &sync)
 {
     return runWrite(sync, [&] {
-        for (const QString &table : {QStringLiteral("issues"), QStringLiteral("issue_bodies"),
-                                     QStringLiteral("pull_details"),
-                                     QStringLiteral("pull_files")}) {
+        for (const QString &table :
+             {QStringLiteral("issues"), QStringLiteral("issue_bodies"),
+              QStringLiteral("pull_details"), QStringLiteral("pull_files")}) {
             QSqlQuery remove(database());
             remove.prepare(QStringLiteral("DELETE FROM %1 WHERE number = ?").arg(table));
             for (int number : numbers) {

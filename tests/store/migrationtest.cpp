@@ -89,8 +89,8 @@ TEST_F(StoreMigrations, CacheFilesOfEveryEarlierFormatAreUpgradedWithTheirData)
         ASSERT_TRUE(files.contains(8));
         EXPECT_EQ(files[8].headSha, u"c0ffee"_s);
         EXPECT_TRUE(files[8].complete);
-        EXPECT_EQ(files[8].paths, (QStringList{u"docs/index.md"_s,
-                                               u"aws_lambda_powertools/logging/logger.py"_s}));
+        EXPECT_EQ(files[8].paths,
+                  (QStringList{u"docs/index.md"_s, u"aws_lambda_powertools/logging/logger.py"_s}));
     }
 }
 
