@@ -211,6 +211,8 @@ DemoGitHubBackend::DemoGitHubBackend(DemoDataset dataset, Clock *clock, double s
         m_nextId = qMax(m_nextId, release.id);
     for (const DemoIssueEvent &event : std::as_const(m_data.events))
         m_nextId = qMax(m_nextId, event.id);
+    for (const PullRequest &pull : std::as_const(m_data.pullRequests))
+        m_generatedPullLabels.insert(pull.number, pull.labels);
 }
 
 void DemoGitHubBackend::setFault(Fault fault)
@@ -280,8 +282,17 @@ HttpResponse DemoGitHubBackend::handle(const HttpRequest &request)
     rollRateLimitWindow();
 
     // GraphQL has its own endpoint, answer shape and rate-limit bucket.
-    if (DemoGraphQLResolver::isEndpoint(request.path))
-        return DemoGraphQLResolver::answer(m_data, request, m_rateReset);
+    if (DemoGraphQLResolver::isEndpoint(request.path)) {
+        // A pull request's files derive from its generated labels (its area); labelling it
+        // later must not change what it changes, as on GitHub. GraphQL answers read no labels.
+        DemoDataset data = m_data;
+        for (PullRequest &pull : data.pullRequests) {
+            const auto generated = m_generatedPullLabels.constFind(pull.number);
+            if (generated != m_generatedPullLabels.cend() && pull.labels != *generated)
+                pull.labels = *generated;
+        }
+        return DemoGraphQLResolver::answer(data, request, m_rateReset);
+    }
 
     // Enterprise servers put the API under /api/v3; answer there too.
     QStringList segments = request.pathSegments();
