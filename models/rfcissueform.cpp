@@ -16,6 +16,23 @@ QString scalar(const YAML::Node &node)
     return QString::fromStdString(node.as<std::string>()).trimmed();
 }
 
+// The child `key` of a mapping, or a null node: yaml-cpp throws when indexing through a missing
+// key, and most fields of a form are optional.
+YAML::Node child(const YAML::Node &node, const char *key)
+{
+    if (!node || !node.IsMap())
+        return YAML::Node();
+    for (const auto &entry : node)
+        if (entry.first.IsScalar() && entry.first.Scalar() == key)
+            return entry.second;
+    return YAML::Node();
+}
+
+bool isTrue(const YAML::Node &node)
+{
+    return node && node.IsScalar() && node.as<bool>(false);
+}
+
 bool mentionsRfc(const QString &text)
 {
     static const QRegularExpression word(QStringLiteral("\\bRFC\\b"),
@@ -46,9 +63,9 @@ QString RfcIssueForm::Check::summary() const
         return out.join(QStringLiteral(", "));
     };
     if (!missing.isEmpty())
-        parts.append(QStringLiteral("Missing section%1: %2")
-                         .arg(missing.size() == 1 ? QString() : QStringLiteral("s"),
-                              quoted(missing)));
+        parts.append(
+            QStringLiteral("Missing section%1: %2")
+                .arg(missing.size() == 1 ? QString() : QStringLiteral("s"), quoted(missing)));
     if (!emptyRequired.isEmpty())
         parts.append(QStringLiteral("Required but empty: %1").arg(quoted(emptyRequired)));
     return parts.join(QStringLiteral(". ")) + QLatin1Char('.');
@@ -71,44 +88,43 @@ RfcIssueForm RfcIssueForm::parse(const QByteArray &yaml, QString *error)
     if (!root.IsMap())
         return failed(QStringLiteral("an issue form is a mapping with `name` and `body`"));
     try {
-        form.m_name = scalar(root["name"]);
-        form.m_title = scalar(root["title"]);
-        const YAML::Node labels = root["labels"];
+        form.m_name = scalar(child(root, "name"));
+        form.m_title = scalar(child(root, "title"));
+        const YAML::Node labels = child(root, "labels");
         if (labels && labels.IsSequence())
             for (const YAML::Node &label : labels)
                 form.m_labels.append(scalar(label));
         else if (labels && labels.IsScalar()) // GitHub also takes a comma-separated string
             for (const QString &label : scalar(labels).split(QLatin1Char(','), Qt::SkipEmptyParts))
                 form.m_labels.append(label.trimmed());
-        const YAML::Node body = root["body"];
+        const YAML::Node body = child(root, "body");
         if (!body || !body.IsSequence())
             return failed(QStringLiteral("the form has no `body:` list (a Markdown template?)"));
         for (const YAML::Node &item : body) {
             if (!item.IsMap())
                 continue;
-            const QString type = scalar(item["type"]);
+            const QString type = scalar(child(item, "type"));
             if (type == QLatin1String("markdown"))
                 continue; // shown while filling in, never part of the issue body
-            const QString label = scalar(item["attributes"]["label"]);
+            const YAML::Node attributes = child(item, "attributes");
+            const QString label = scalar(child(attributes, "label"));
             if (label.isEmpty())
                 continue;
             Section section;
             section.label = label;
             section.type = type;
-            const YAML::Node required = item["validations"]["required"];
-            section.required = required && required.IsScalar() && required.as<bool>(false);
+            section.required = isTrue(child(child(item, "validations"), "required"));
             // A checkbox is required one option at a time.
-            const YAML::Node options = item["attributes"]["options"];
+            const YAML::Node options = child(attributes, "options");
             if (type == QLatin1String("checkboxes") && options && options.IsSequence())
                 for (const YAML::Node &option : options)
-                    if (option.IsMap() && option["required"] && option["required"].IsScalar() &&
-                        option["required"].as<bool>(false))
+                    if (isTrue(child(option, "required")))
                         section.required = true;
             form.m_sections.append(section);
         }
     } catch (const YAML::Exception &e) {
-        return failed(QStringLiteral("unexpected form layout: %1")
-                          .arg(QString::fromStdString(e.what())));
+        return failed(
+            QStringLiteral("unexpected form layout: %1").arg(QString::fromStdString(e.what())));
     }
     if (form.m_sections.isEmpty())
         return failed(QStringLiteral("the form has no labelled fields"));
@@ -133,14 +149,14 @@ RfcIssueForm::Check RfcIssueForm::check(const QString &body) const
     QString current;
     bool inHeading = false;
     bool inFence = false;
-    const QStringList lines = QString(body).replace(QLatin1String("\r\n"), QLatin1String("\n"))
-                                  .split(QLatin1Char('\n'));
+    const QStringList lines =
+        QString(body).replace(QLatin1String("\r\n"), QLatin1String("\n")).split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         if (line.trimmed().startsWith(QLatin1String("```")) ||
             line.trimmed().startsWith(QLatin1String("~~~")))
             inFence = !inFence;
-        const QRegularExpressionMatch match = inFence ? QRegularExpressionMatch()
-                                                      : headingLine.match(line);
+        const QRegularExpressionMatch match =
+            inFence ? QRegularExpressionMatch() : headingLine.match(line);
         if (match.hasMatch()) {
             current = normalized(match.captured(1));
             inHeading = true;
@@ -159,10 +175,9 @@ RfcIssueForm::Check RfcIssueForm::check(const QString &body) const
             continue;
         }
         const QString text = found->trimmed();
-        if (section.required &&
-            (text.isEmpty() || text == QLatin1String("_No response_") ||
-             (section.type == QLatin1String("checkboxes") &&
-              !text.contains(QLatin1String("- [x]"), Qt::CaseInsensitive))))
+        if (section.required && (text.isEmpty() || text == QLatin1String("_No response_") ||
+                                 (section.type == QLatin1String("checkboxes") &&
+                                  !text.contains(QLatin1String("- [x]"), Qt::CaseInsensitive))))
             result.emptyRequired.append(section.label);
     }
     return result;

@@ -27,8 +27,7 @@ void RfcIssueFormFetcher::fetch(const QString &repository)
     m_error = ApiError();
     m_running = true;
     const quint64 generation = m_generation;
-    m_job = m_client->get(
-        QStringLiteral("/repos/%1/contents/%2").arg(repository, TemplateFolder));
+    m_job = m_client->get(QStringLiteral("/repos/%1/contents/%2").arg(repository, TemplateFolder));
     connect(m_job, &RestJob::finished, this, [this, generation](RestJob *job) {
         if (generation == m_generation)
             onListing(job);

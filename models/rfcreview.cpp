@@ -16,8 +16,9 @@ RfcReview::RfcReview(const QStringList &questions)
 
 bool RfcReview::isRfc(const Issue &issue)
 {
-    if (issue.hasLabel(u"RFC"))
-        return true;
+    for (const Label &label : issue.labels)
+        if (label.name.compare(QLatin1String("RFC"), Qt::CaseInsensitive) == 0)
+            return true;
     static const QRegularExpression title(QStringLiteral("^\\s*(?:RFC\\s*:|\\[RFC\\])"),
                                           QRegularExpression::CaseInsensitiveOption);
     return title.match(issue.title).hasMatch();
@@ -132,19 +133,19 @@ QString RfcReview::toMarkdown(const QString &author,
         QString mark;
         switch (item.answer) {
         case Answer::Yes:
-            mark = QStringLiteral("✅ Yes");
+            mark = QStringLiteral("**Yes**");
             break;
         case Answer::No:
-            mark = QStringLiteral("❌ No");
+            mark = QStringLiteral("**No**");
             break;
         case Answer::Unsure:
-            mark = QStringLiteral("❓ Unsure");
+            mark = QStringLiteral("**Unsure**");
             break;
         case Answer::Unanswered:
-            mark = QStringLiteral("Not decided yet");
+            mark = QStringLiteral("_not decided yet_");
             break;
         }
-        text += QStringLiteral("- **%1** %2").arg(item.question, mark);
+        text += QStringLiteral("- %1 %2").arg(item.question, mark);
         const QString note = item.note.trimmed();
         if (!note.isEmpty()) {
             // Continuation lines are indented so that a multi-line note stays in its item.

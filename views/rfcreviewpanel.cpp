@@ -185,8 +185,8 @@ void RfcReviewPanel::rebuildQuestions()
         auto *rowLayout = new QVBoxLayout(row);
         rowLayout->setContentsMargins(0, 0, 0, 0);
         rowLayout->setSpacing(4);
-        auto *question = new QLabel(QStringLiteral("%1. %2").arg(i + 1).arg(items[i].question),
-                                    row);
+        auto *question =
+            new QLabel(QStringLiteral("%1. %2").arg(i + 1).arg(items[i].question), row);
         question->setWordWrap(true);
         question->setTextFormat(Qt::PlainText);
         rowLayout->addWidget(question);
@@ -267,13 +267,16 @@ void RfcReviewPanel::updateTemplateCheck()
     }
     if (m_form) {
         m_check = m_form->check(m_issue.body);
-        m_template->setText(tr("Template check (%1): %2")
-                                .arg(m_form->path().section(QLatin1Char('/'), -1),
-                                     m_check->summary()));
-        m_template->setStyleSheet(m_check->passed() ? QString()
-                                                    : QStringLiteral("QLabel { color: palette(text); "
-                                                                     "border-left: 3px solid "
-                                                                     "#d97706; }"));
+        m_template->setText(
+            tr("Template check (%1): %2")
+                .arg(m_form->path().section(QLatin1Char('/'), -1), m_check->summary()));
+        // Amber reads in both palettes; a passed check keeps the neutral frame.
+        m_template->setStyleSheet(
+            m_check->passed()
+                ? QStringLiteral("QLabel#rfcTemplateCheck { border: 1px solid #16a34a; "
+                                 "border-left: 4px solid #16a34a; padding: 4px; }")
+                : QStringLiteral("QLabel#rfcTemplateCheck { border: 1px solid #d97706; "
+                                 "border-left: 4px solid #d97706; padding: 4px; }"));
     } else if (!m_formError.isEmpty()) {
         m_template->setText(tr("Template check unavailable: %1").arg(m_formError));
         m_template->setStyleSheet(QString());
@@ -320,8 +323,8 @@ qint64 RfcReviewPanel::postReview()
         Q_EMIT message(tr("The review could not be queued for #%1.").arg(m_issue.number));
         return 0;
     }
-    Q_EMIT message(tr("Review of #%1 queued; it is posted with the next outbox run.")
-                       .arg(m_issue.number));
+    Q_EMIT message(
+        tr("Review of #%1 queued; it is posted with the next outbox run.").arg(m_issue.number));
     Q_EMIT reviewPosted(m_issue.number, id);
     return id;
 }

@@ -533,10 +533,9 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
         const QString path = rest.mid(1).join(u'/');
         const QString web = webBaseOf(apiBase) + u'/' + repo;
         auto entryJson = [&](const QString &filePath, const QByteArray *content) {
-            const QByteArray sha =
-                QCryptographicHash::hash(content ? *content : filePath.toUtf8(),
-                                         QCryptographicHash::Sha1)
-                    .toHex();
+            const QByteArray sha = QCryptographicHash::hash(content ? *content : filePath.toUtf8(),
+                                                            QCryptographicHash::Sha1)
+                                       .toHex();
             const QString name = filePath.section(u'/', -1);
             const QString url = apiBase + "/repos/"_L1 + repo + "/contents/"_L1 + filePath;
             QJsonObject object{
@@ -545,8 +544,8 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
                 {u"sha"_s, QString::fromLatin1(sha)},
                 {u"size"_s, content ? int(content->size()) : 0},
                 {u"url"_s, url + "?ref="_L1 + m_data.defaultBranch},
-                {u"html_url"_s, web + (content ? "/blob/"_L1 : "/tree/"_L1) +
-                                    m_data.defaultBranch + u'/' + filePath},
+                {u"html_url"_s, web + (content ? "/blob/"_L1 : "/tree/"_L1) + m_data.defaultBranch +
+                                    u'/' + filePath},
                 {u"download_url"_s,
                  content ? QJsonValue(u"https://raw.githubusercontent.com/"_s + repo + u'/' +
                                       m_data.defaultBranch + u'/' + filePath)
