@@ -465,7 +465,7 @@ void SyncEngine::syncPullRequestDetails()
     fetchPullRequestDetails(batches, 0);
 }
 
-void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int index)
+void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int index, bool files)
 {
     if (index >= batches.size()) {
         runNextStep();
@@ -479,7 +479,7 @@ void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int i
     // request: the area labels cost no request of their own.
     QList<int> withFiles;
     for (int number : batch)
-        if (m_changedOpenPulls.contains(number))
+        if (files && m_changedOpenPulls.contains(number))
             withFiles.append(number);
     GraphQLJob *job =
         m_client->graphql(PullRequestDetailsQuery::request(owner, name, batch, withFiles));
@@ -490,6 +490,13 @@ void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int i
         m_graphqlJob = nullptr;
         const PullRequestDetailsQuery::Result result =
             PullRequestDetailsQuery::parse(job->response(), batch);
+        if (!result.isOk() && !withFiles.isEmpty() &&
+            result.error.kind == ApiError::Kind::GraphQL) {
+            // A server whose schema lacks `files` (an old GitHub Enterprise) still gets the
+            // details; the area labels then stay unknown rather than the sync failing.
+            fetchPullRequestDetails(batches, index, false);
+            return;
+        }
         if (!result.isOk()) {
             fail(result.error);
             return;

@@ -102,7 +102,7 @@ private:
     void syncMilestones();
     void syncIssues();
     void syncPullRequestDetails();
-    void fetchPullRequestDetails(const QList<QList<int>> &batches, int index);
+    void fetchPullRequestDetails(const QList<QList<int>> &batches, int index, bool files = true);
     void syncPullRequestFiles();
     void syncComments();
     void syncEvents();

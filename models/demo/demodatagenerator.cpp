@@ -482,7 +482,7 @@ private:
         // Like real RFCs: some follow the form to the end, some predate its acknowledgment
         // checkbox, and some were written freehand without the form.
         if (area % 3 == 0)
-            return QStringLiteral("## Summary\n\nWe would like %1 to support a new capability. "
+            return QStringLiteral("### Summary\n\nWe would like %1 to support a new capability. "
                                   "Here is a rough idea:\n\n```python\n%2\n```\n\nHappy "
                                   "to discuss alternatives.\n")
                 .arg(areas()[area].title, areas()[area].importLine);

@@ -2,8 +2,8 @@
 // lint` share): which items are checked, and the context's lookups (labels, last release,
 // changed files, maintainers) as the cache and the outbox hold them.
 
-#include "hygienechecker.h"
 #include "hygienecontextfromstore.h"
+#include "hygienechecker.h"
 #include "hygienerules.h"
 #include "lintrunner.h"
 #include "manualclock.h"

@@ -160,6 +160,23 @@ TEST_F(SyncEngineTest, OpenPullRequestsChangedFilesComeWithTheirDetails)
     EXPECT_EQ(graphql, (int(m_backend->dataset().pullRequests.size()) + 99) / 100);
 }
 
+TEST_F(SyncEngineTest, AServerWithoutChangedFilesStillGetsTheDetails)
+{
+    m_backend->setFault([](const HttpRequest &request) -> std::optional<HttpResponse> {
+        if (request.path.endsWith(QLatin1String("/graphql")) &&
+            request.body.contains("PullRequestFiles"))
+            return HttpResponse::json(
+                200, R"({"errors":[{"message":"Field 'files' doesn't exist on type 'PullRequest'",
+                        "locations":[{"line":1,"column":1}]}]})");
+        return std::nullopt;
+    });
+    const ApiError error = runSync();
+    ASSERT_FALSE(error.isError()) << error.message().toStdString();
+    EXPECT_EQ(m_store->cache().loadPullRequestDetails().size(),
+              m_backend->dataset().pullRequests.size());
+    EXPECT_TRUE(m_store->cache().loadPullRequestFiles().isEmpty());
+}
+
 TEST_F(SyncEngineTest, SyncWithNothingChangedIsAnswered304Throughout)
 {
     ASSERT_FALSE(runSync().isError());
