@@ -12,12 +12,14 @@
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <cstdio>
 
 using namespace Mainstay;
 using namespace Qt::StringLiterals;
@@ -181,6 +183,8 @@ TEST_F(LintTest, JsonFindingsHaveTheDocumentedShapeAndMatchThePlantedProblems)
 
     // The text form: one finding a line, the same findings.
     const Outcome text = lint({});
+    if (qEnvironmentVariableIsSet("MAINSTAY_LINT_DUMP")) // to read the output while developing
+        std::fputs(text.out.toUtf8().constData(), stdout);
     EXPECT_EQ(text.exitCode, 1) << text.err.toStdString();
     const QStringList lines = text.out.split(u'\n', Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), findings.size());
