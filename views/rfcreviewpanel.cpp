@@ -113,10 +113,16 @@ RfcReviewPanel::RfcReviewPanel(QWidget *parent)
     m_content->setVisible(false);
 }
 
-RfcReviewPanel::~RfcReviewPanel() = default;
+RfcReviewPanel::~RfcReviewPanel()
+{
+    if (m_unsavedNotes)
+        saveReview();
+}
 
 void RfcReviewPanel::setWorkspace(const WorkspaceContext &context)
 {
+    if (m_unsavedNotes)
+        saveReview(); // into the workspace they were typed in
     const bool sameRepository = context.repository == m_context.repository;
     m_context = context;
     if (!sameRepository || !m_fetcher) {
@@ -136,6 +142,8 @@ void RfcReviewPanel::setWorkspace(const WorkspaceContext &context)
 
 void RfcReviewPanel::clearWorkspace()
 {
+    if (m_unsavedNotes)
+        saveReview();
     delete m_fetcher;
     m_fetcher = nullptr;
     m_context = WorkspaceContext();
@@ -146,6 +154,8 @@ void RfcReviewPanel::clearWorkspace()
 
 void RfcReviewPanel::setIssue(const Issue &issue)
 {
+    if (m_unsavedNotes)
+        saveReview(); // the notes typed for the issue shown until now
     m_issue = issue;
     // The issue list is loaded without bodies; the template check needs this one's.
     if (m_issue.body.isEmpty() && m_context.store && m_issue.number > 0)
@@ -216,6 +226,12 @@ void RfcReviewPanel::rebuildQuestions()
         connect(group, &QButtonGroup::idClicked, this, [this, i](int) { answerChanged(i); });
         connect(note, &QLineEdit::textEdited, this,
                 [this, i](const QString &text) { noteChanged(i, text); });
+        // Written to disk when the note is done (Enter, focus elsewhere), not per keystroke:
+        // every save is a synced transaction.
+        connect(note, &QLineEdit::editingFinished, this, [this] {
+            if (m_unsavedNotes)
+                saveReview();
+        });
     }
     m_questionsLayout->addStretch();
 }
@@ -230,11 +246,15 @@ void RfcReviewPanel::answerChanged(int index)
 void RfcReviewPanel::noteChanged(int index, const QString &note)
 {
     m_review.setNote(index, note);
-    saveReview();
+    m_unsavedNotes = true;
+    updateSummary();
+    if (m_preview->isVisible())
+        showPreview();
 }
 
 void RfcReviewPanel::saveReview()
 {
+    m_unsavedNotes = false;
     if (m_context.store && m_isRfc && !m_review.save(m_context.store->userData(), m_issue.number))
         Q_EMIT message(tr("The review of #%1 could not be saved: %2")
                            .arg(m_issue.number)
@@ -315,6 +335,8 @@ qint64 RfcReviewPanel::postReview()
 {
     if (!m_isRfc || !m_context.outbox || m_review.isEmpty())
         return 0;
+    if (m_unsavedNotes)
+        saveReview();
     const QString markdown = reviewMarkdown();
     if (m_confirm && !m_confirm(markdown))
         return 0;

@@ -84,6 +84,7 @@ private:
     std::optional<RfcIssueForm::Check> m_check;
     RfcIssueFormFetcher *m_fetcher = nullptr;
     Confirmation m_confirm;
+    bool m_unsavedNotes = false;
 
     QLabel *m_title;
     QLabel *m_progress;

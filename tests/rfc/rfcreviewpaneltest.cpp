@@ -121,6 +121,7 @@ TEST_F(RfcReviewPanelTest, AnswerPreviewAndPostQueueOneComment)
     auto *note = third->findChild<QLineEdit *>(u"note"_s);
     ASSERT_TRUE(note);
     QTest::keyClicks(note, u"Needs a usage example"_s);
+    QTest::keyClick(note, Qt::Key_Return); // the note is done: now it is written
     EXPECT_EQ(panel.review().answeredCount(), 2);
     EXPECT_EQ(panel.review().items()[0].answer, RfcReview::Answer::Yes);
     EXPECT_EQ(panel.review().items()[2].note, u"Needs a usage example"_s);
