@@ -4,6 +4,7 @@
 #include "headlesssession.h"
 #include "lintcommand.h"
 #include "notescommand.h"
+#include "outbox.h"
 
 #include "appcontroller.h"
 #include "appsettings.h"
@@ -88,6 +89,11 @@ int HeadlessCommands::sync(const CommandLineOptions &options)
     HeadlessSession session(options);
     if (!session.openStore())
         return 1;
+    // Writes queued offline (e.g. by `lint --fix`) go out first, so the sync reads them back.
+    if (!session.store()->userData().pendingEntries().isEmpty()) {
+        session.connectClient();
+        session.flushOutbox();
+    }
     if (session.sync(options.full).isError())
         return 1;
     printOut(QStringLiteral("%1: %2\n").arg(options.repo, session.lastSyncSummary()));

@@ -258,12 +258,13 @@ void checkAreaLabel(const Issue &item, const PullRequest *pullRequest, const Pol
             appendOnce(fix.add, area);
     if (fix.isEmpty())
         return;
+    // The message first: the arguments of one call are evaluated in no set order, so a move of
+    // `fix` in the same call could empty the list the message names.
+    QString message = QStringLiteral("The changed files call for %1; add %2.")
+                          .arg(quotedList(fix.add),
+                               fix.add.size() == 1 ? QStringLiteral("it") : QStringLiteral("them"));
     findings.append(
-        finding(areaLabel, item, Severity::Warning,
-                QStringLiteral("The changed files call for %1; add %2.")
-                    .arg(quotedList(fix.add),
-                         fix.add.size() == 1 ? QStringLiteral("it") : QStringLiteral("them")),
-                std::move(fix)));
+        finding(areaLabel, item, Severity::Warning, std::move(message), std::move(fix)));
 }
 
 void checkStale(const Issue &item, const PullRequest *, const Policy &policy,

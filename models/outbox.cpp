@@ -78,6 +78,20 @@ qint64 Outbox::setLabels(int number, const QStringList &labels)
                                                      QJsonArray::fromStringList(labels)));
 }
 
+qint64 Outbox::changeLabels(int number, const QStringList &add, const QStringList &remove)
+{
+    if (add.isEmpty() && remove.isEmpty())
+        return 0;
+    if (remove.isEmpty())
+        return addLabels(number, add);
+    if (add.isEmpty())
+        return removeLabels(number, remove);
+    QJsonObject payload =
+        issuePayload(number, QStringLiteral("add"), QJsonArray::fromStringList(add));
+    payload.insert(QStringLiteral("remove"), QJsonArray::fromStringList(remove));
+    return store(OutboxKind::ChangeLabels, payload);
+}
+
 qint64 Outbox::comment(int number, const QString &body)
 {
     // The marker is added when sending: it needs the id this call returns.
@@ -308,6 +322,8 @@ QString Outbox::describe(const OutboxEntry &entry, const ApiError &error)
         what = QStringLiteral("remove labels from %1").arg(issue);
     else if (entry.kind == K::SetLabels)
         what = QStringLiteral("set the labels of %1").arg(issue);
+    else if (entry.kind == K::ChangeLabels)
+        what = QStringLiteral("change the labels of %1").arg(issue);
     else if (entry.kind == K::Comment)
         what = QStringLiteral("comment on %1").arg(issue);
     else if (entry.kind == K::CloseIssue)

@@ -64,6 +64,9 @@ public:
     qint64 addLabels(int number, const QStringList &labels);
     qint64 removeLabels(int number, const QStringList &labels);
     qint64 setLabels(int number, const QStringList &labels);
+    // Adds and removes in one entry (add-labels or remove-labels when one side is empty); labels
+    // others added meanwhile stay, unlike setLabels(). 0 when both lists are empty.
+    qint64 changeLabels(int number, const QStringList &add, const QStringList &remove);
     // Posted with the hidden marker `<!-- mainstay:<id> -->` appended.
     qint64 comment(int number, const QString &body);
     // `reason` is "completed" or "not_planned"; a non-empty `comment` is posted first.

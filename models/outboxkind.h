@@ -8,7 +8,10 @@ namespace Mainstay::OutboxKind {
 inline const QString AddLabels = QStringLiteral("add-labels");       // {number, labels}
 inline const QString RemoveLabels = QStringLiteral("remove-labels"); // {number, labels}
 inline const QString SetLabels = QStringLiteral("set-labels");       // {number, labels}
-inline const QString Comment = QStringLiteral("comment");            // {number, body}
+// {number, add, remove}: one reviewable label change (a hygiene fix), sent as one POST of the
+// added labels, then one DELETE per removed label.
+inline const QString ChangeLabels = QStringLiteral("change-labels");
+inline const QString Comment = QStringLiteral("comment"); // {number, body}
 // {number, reason: completed|not_planned, comment?}
 inline const QString CloseIssue = QStringLiteral("close-issue");
 inline const QString ReopenIssue = QStringLiteral("reopen-issue");     // {number}

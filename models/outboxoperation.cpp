@@ -115,6 +115,13 @@ void OutboxOperation::start()
         for (const QJsonValue &label : p.value(QLatin1String("labels")).toArray())
             labels.append(label.toString());
         removeLabels(labels);
+    } else if (kind == K::ChangeLabels) {
+        QStringList remove;
+        for (const QJsonValue &label : p.value(QLatin1String("remove")).toArray())
+            remove.append(label.toString());
+        call("POST", issuePath(QStringLiteral("/labels")),
+             QJsonObject{{QStringLiteral("labels"), p.value(QLatin1String("add"))}},
+             [this, remove](const ApiResponse &) { removeLabels(remove); });
     } else if (kind == K::Comment) {
         sendComment(p.value(QLatin1String("body")).toString(),
                     [this](const ApiResponse &response) { succeed(response); });

@@ -42,8 +42,9 @@ void addLabels(Issue &issue, const QStringList &names, const QList<Label> &known
 int OutboxOverlay::issueNumberOf(const OutboxEntry &entry)
 {
     namespace K = OutboxKind;
-    static const QStringList issueKinds{K::AddLabels,  K::RemoveLabels, K::SetLabels, K::Comment,
-                                        K::CloseIssue, K::ReopenIssue,  K::Assign};
+    static const QStringList issueKinds{K::AddLabels,    K::RemoveLabels, K::SetLabels,
+                                        K::ChangeLabels, K::Comment,      K::CloseIssue,
+                                        K::ReopenIssue,  K::Assign};
     if (!issueKinds.contains(entry.kind))
         return 0;
     return entry.payload.value(QLatin1String("number")).toInt();
@@ -67,6 +68,12 @@ Issue OutboxOverlay::apply(const Issue &issue, const QList<OutboxEntry> &entries
             addLabels(result, stringsOf(p.value(QLatin1String("labels"))), knownLabels);
         } else if (kind == K::RemoveLabels) {
             const QStringList names = stringsOf(p.value(QLatin1String("labels")));
+            result.labels.removeIf([&](const Label &label) {
+                return names.contains(label.name, Qt::CaseInsensitive);
+            });
+        } else if (kind == K::ChangeLabels) {
+            addLabels(result, stringsOf(p.value(QLatin1String("add"))), knownLabels);
+            const QStringList names = stringsOf(p.value(QLatin1String("remove")));
             result.labels.removeIf([&](const Label &label) {
                 return names.contains(label.name, Qt::CaseInsensitive);
             });

@@ -6,6 +6,7 @@
 #include "graphqljob.h"
 #include "isodatetime.h"
 #include "pullrequestdetailsquery.h"
+#include "pullrequestfilesjob.h"
 #include "workspacestore.h"
 
 #include <QJsonArray>
@@ -50,12 +51,15 @@ void SyncEngine::start(const QString &repository, Mode mode)
             m_store->clearCache();
     }
     m_changedPulls.clear();
+    m_changedOpenPulls.clear();
+    m_filesToContinue.clear();
+    m_extraFilePages = 0;
     m_counted.clear();
-    m_steps = {&SyncEngine::syncLabels,      &SyncEngine::syncMilestones,
-               &SyncEngine::syncIssues,      &SyncEngine::syncPullRequestDetails,
-               &SyncEngine::syncComments,    &SyncEngine::syncEvents,
-               &SyncEngine::syncReleases,    &SyncEngine::syncMaintainers,
-               &SyncEngine::syncWorkflowRuns};
+    m_steps = {&SyncEngine::syncLabels,           &SyncEngine::syncMilestones,
+               &SyncEngine::syncIssues,           &SyncEngine::syncPullRequestDetails,
+               &SyncEngine::syncPullRequestFiles, &SyncEngine::syncComments,
+               &SyncEngine::syncEvents,           &SyncEngine::syncReleases,
+               &SyncEngine::syncMaintainers,      &SyncEngine::syncWorkflowRuns};
     Q_EMIT started(repository);
     QMetaObject::invokeMethod(
         this,
@@ -130,6 +134,11 @@ void SyncEngine::finish(const ApiError &error)
     if (m_graphqlJob) {
         GraphQLJob *job = m_graphqlJob;
         m_graphqlJob = nullptr;
+        job->cancel();
+    }
+    if (m_filesJob) {
+        PullRequestFilesJob *job = m_filesJob;
+        m_filesJob = nullptr;
         job->cancel();
     }
     m_summary.requests = m_client->requestsSent() - m_requestsAtStart;
@@ -429,9 +438,15 @@ void SyncEngine::syncIssues()
             return true;
         },
         [this](const QList<Issue> &items) {
-            for (const Issue &item : items)
+            for (const Issue &item : items) {
                 if (item.isPullRequest && !m_changedPulls.contains(item.number))
                     m_changedPulls.append(item.number);
+                // A later page has the newer state: a PR closed during the walk drops out.
+                if (item.isPullRequest && item.isOpen())
+                    m_changedOpenPulls.insert(item.number);
+                else
+                    m_changedOpenPulls.remove(item.number);
+            }
             Q_EMIT issuesReceived(items);
         },
         {}, syncValue(key));
@@ -450,7 +465,7 @@ void SyncEngine::syncPullRequestDetails()
     fetchPullRequestDetails(batches, 0);
 }
 
-void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int index)
+void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int index, bool files)
 {
     if (index >= batches.size()) {
         runNextStep();
@@ -460,7 +475,14 @@ void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int i
     const QString owner = m_repository.section(QLatin1Char('/'), 0, 0);
     const QString name = m_repository.section(QLatin1Char('/'), 1, 1);
     const QList<int> batch = batches.at(index);
-    GraphQLJob *job = m_client->graphql(PullRequestDetailsQuery::request(owner, name, batch));
+    // Open pull requests that changed (a push changes updated_at) get their files in the same
+    // request: the area labels cost no request of their own.
+    QList<int> withFiles;
+    for (int number : batch)
+        if (files && m_changedOpenPulls.contains(number))
+            withFiles.append(number);
+    GraphQLJob *job =
+        m_client->graphql(PullRequestDetailsQuery::request(owner, name, batch, withFiles));
     m_graphqlJob = job;
     connect(job, &GraphQLJob::finished, this, [=, this](GraphQLJob *job) {
         if (!isCurrent(generation))
@@ -468,6 +490,13 @@ void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int i
         m_graphqlJob = nullptr;
         const PullRequestDetailsQuery::Result result =
             PullRequestDetailsQuery::parse(job->response(), batch);
+        if (!result.isOk() && !withFiles.isEmpty() &&
+            result.error.kind == ApiError::Kind::GraphQL) {
+            // A server whose schema lacks `files` (an old GitHub Enterprise) still gets the
+            // details; the area labels then stay unknown rather than the sync failing.
+            fetchPullRequestDetails(batches, index, false);
+            return;
+        }
         if (!result.isOk()) {
             fail(result.error);
             return;
@@ -479,8 +508,74 @@ void SyncEngine::fetchPullRequestDetails(const QList<QList<int>> &batches, int i
             return;
         }
         Q_EMIT pullRequestDetailsReceived(result.pulls);
+
+        QList<PullRequestFiles> files;
+        for (const PullRequest &pull : result.pulls) {
+            const auto page = result.files.constFind(pull.number);
+            if (page == result.files.cend())
+                continue;
+            PullRequestFiles entry{pull.number, pull.headSha, page->paths, !page->hasNextPage};
+            if (page->hasNextPage)
+                m_filesToContinue.append({entry, page->endCursor});
+            files.append(entry);
+        }
+        if (!files.isEmpty()) {
+            if (m_store && !m_store->cache().upsertPullRequestFiles(files)) {
+                fail(
+                    storeError(QStringLiteral("pull request files"), m_store->cache().lastError()));
+                return;
+            }
+            Q_EMIT pullRequestFilesReceived(files);
+        }
         fetchPullRequestDetails(batches, index + 1);
     });
+}
+
+void SyncEngine::syncPullRequestFiles()
+{
+    // Only pull requests with more than 100 files get here, and only MaxExtraFilePages pages a
+    // sync in all: an incomplete list stays marked so, and the rules treat it as a subset.
+    int pagesLeft = MaxExtraFilePages - m_extraFilePages;
+    if (m_filesToContinue.isEmpty() || pagesLeft <= 0) {
+        m_filesToContinue.clear();
+        runNextStep();
+        return;
+    }
+    const FilesToContinue next = m_filesToContinue.takeFirst();
+    const quint64 generation = m_generation;
+    const QString owner = m_repository.section(QLatin1Char('/'), 0, 0);
+    const QString name = m_repository.section(QLatin1Char('/'), 1, 1);
+    auto *job = new PullRequestFilesJob(m_client, owner, name, next.files.number, this);
+    job->setMaxPages(pagesLeft);
+    m_filesJob = job;
+    connect(job, &PullRequestFilesJob::pageReceived, this, [this, generation] {
+        if (!isCurrent(generation))
+            return;
+        ++m_pagesDone;
+        ++m_extraFilePages;
+        Q_EMIT progress(m_pagesDone, std::max(m_pagesTotal, m_pagesDone));
+    });
+    connect(job, &PullRequestFilesJob::finished, this,
+            [this, generation, next](PullRequestFilesJob *job) {
+                if (!isCurrent(generation))
+                    return;
+                m_filesJob = nullptr;
+                if (job->error().isError()) {
+                    fail(job->error());
+                    return;
+                }
+                PullRequestFiles files = next.files;
+                files.paths += job->paths();
+                files.complete = job->cursor().isEmpty() && !job->isMissing();
+                if (m_store && !m_store->cache().upsertPullRequestFiles({files})) {
+                    fail(storeError(QStringLiteral("pull request files"),
+                                    m_store->cache().lastError()));
+                    return;
+                }
+                Q_EMIT pullRequestFilesReceived({files});
+                syncPullRequestFiles();
+            });
+    job->start(next.cursor);
 }
 
 void SyncEngine::syncComments()

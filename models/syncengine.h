@@ -7,6 +7,7 @@
 #include "label.h"
 #include "parseresult.h"
 #include "pullrequest.h"
+#include "pullrequestfiles.h"
 #include "release.h"
 #include "syncsummary.h"
 #include "workflowrun.h"
@@ -24,6 +25,7 @@ namespace Mainstay {
 class CacheDatabase;
 class GitHubClient;
 class GraphQLJob;
+class PullRequestFilesJob;
 class RestJob;
 class WorkspaceStore;
 
@@ -66,6 +68,10 @@ public:
     // matched by name or by file name; empty skips workflows.
     void setReleaseWorkflow(const QString &nameOrFile) { m_releaseWorkflow = nameOrFile; }
     static constexpr int RecentRuns = 30;
+    // The details query brings the first 100 changed files of the open pull requests that
+    // changed; pull requests with more files cost one request per further 100, at most this many
+    // a sync (the rest stay marked incomplete until the pull request changes again).
+    static constexpr int MaxExtraFilePages = 5;
 
     void start(const QString &repository, Mode mode = Mode::Incremental);
     void cancel();
@@ -82,6 +88,8 @@ Q_SIGNALS:
     void commentsReceived(const QList<Mainstay::Comment> &comments);
     void releasesReceived(const QList<Mainstay::Release> &releases);
     void pullRequestDetailsReceived(const QList<Mainstay::PullRequest> &pulls);
+    // The changed files of open pull requests, as stored (complete or not).
+    void pullRequestFilesReceived(const QList<Mainstay::PullRequestFiles> &files);
     void maintainersReceived(const QStringList &logins);
     void workflowRunsReceived(const QList<Mainstay::WorkflowRun> &runs);
     void progress(int pagesDone, int pagesTotal);
@@ -94,7 +102,8 @@ private:
     void syncMilestones();
     void syncIssues();
     void syncPullRequestDetails();
-    void fetchPullRequestDetails(const QList<QList<int>> &batches, int index);
+    void fetchPullRequestDetails(const QList<QList<int>> &batches, int index, bool files = true);
+    void syncPullRequestFiles();
     void syncComments();
     void syncEvents();
     void syncReleases();
@@ -141,7 +150,17 @@ private:
     QList<Step> m_steps;
     QPointer<RestJob> m_job;
     QPointer<GraphQLJob> m_graphqlJob;
-    QList<int> m_changedPulls; // pull requests this sync saw change: their details are due
+    QList<int> m_changedPulls;    // pull requests this sync saw change: their details are due
+    QSet<int> m_changedOpenPulls; // of those, the open ones: their changed files are due
+    // Files of pull requests with more than one page, to read on after the details.
+    struct FilesToContinue
+    {
+        PullRequestFiles files;
+        QString cursor;
+    };
+    QList<FilesToContinue> m_filesToContinue;
+    QPointer<PullRequestFilesJob> m_filesJob;
+    int m_extraFilePages = 0;
     QHash<QString, QString> m_memoryState;  // sync state when there is no store
     QHash<int, QDateTime> m_knownUpdatedAt; // to count new vs updated without a store
     SyncSummary m_summary;

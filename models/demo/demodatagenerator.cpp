@@ -479,6 +479,24 @@ private:
 
     QString rfcBody(int area)
     {
+        // Like real RFCs: some follow the form to the end, some predate its acknowledgment
+        // checkbox, and some were written freehand without the form.
+        if (area % 3 == 0)
+            return QStringLiteral("### Summary\n\nWe would like %1 to support a new capability. "
+                                  "Here is a rough idea:\n\n```python\n%2\n```\n\nHappy "
+                                  "to discuss alternatives.\n")
+                .arg(areas()[area].title, areas()[area].importLine);
+        const QString acknowledgment =
+            area % 3 == 1 ? QStringLiteral("\n### Acknowledgment\n\n- [x] This feature request "
+                                           "meets the project's tenets\n- [ ] Should this be "
+                                           "considered in the other Powertools for AWS Lambda "
+                                           "languages?\n")
+                          : QString();
+        return rfcFormBody(area) + acknowledgment;
+    }
+
+    QString rfcFormBody(int area)
+    {
         return QStringLiteral("### Is this related to an existing feature request or issue?\n\n"
                               "_No response_\n\n### Which Powertools for AWS Lambda (Python) "
                               "utility does this relate to?\n\n%1\n\n### Summary\n\nThis RFC "

@@ -2,6 +2,7 @@
 
 #include "demodatagenerator.h"
 #include "demographqlresolver.h"
+#include "demorepositoryfiles.h"
 #include "githubjsonwriter.h"
 #include "isodatetime.h"
 
@@ -211,6 +212,8 @@ DemoGitHubBackend::DemoGitHubBackend(DemoDataset dataset, Clock *clock, double s
         m_nextId = qMax(m_nextId, release.id);
     for (const DemoIssueEvent &event : std::as_const(m_data.events))
         m_nextId = qMax(m_nextId, event.id);
+    for (const PullRequest &pull : std::as_const(m_data.pullRequests))
+        m_generatedPullLabels.insert(pull.number, pull.labels);
 }
 
 void DemoGitHubBackend::setFault(Fault fault)
@@ -280,8 +283,17 @@ HttpResponse DemoGitHubBackend::handle(const HttpRequest &request)
     rollRateLimitWindow();
 
     // GraphQL has its own endpoint, answer shape and rate-limit bucket.
-    if (DemoGraphQLResolver::isEndpoint(request.path))
-        return DemoGraphQLResolver::answer(m_data, request, m_rateReset);
+    if (DemoGraphQLResolver::isEndpoint(request.path)) {
+        // A pull request's files derive from its generated labels (its area); labelling it
+        // later must not change what it changes, as on GitHub. GraphQL answers read no labels.
+        DemoDataset data = m_data;
+        for (PullRequest &pull : data.pullRequests) {
+            const auto generated = m_generatedPullLabels.constFind(pull.number);
+            if (generated != m_generatedPullLabels.cend() && pull.labels != *generated)
+                pull.labels = *generated;
+        }
+        return DemoGraphQLResolver::answer(data, request, m_rateReset);
+    }
 
     // Enterprise servers put the API under /api/v3; answer there too.
     QStringList segments = request.pathSegments();
@@ -514,6 +526,67 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
                     return jsonReply(W::toJson(pull, apiBase, repo));
         }
         return notFound();
+    }
+
+    // ---- repository contents (the issue templates)
+    if (is(0, "contents") && get) {
+        const QString path = rest.mid(1).join(u'/');
+        const QString web = webBaseOf(apiBase) + u'/' + repo;
+        auto entryJson = [&](const QString &filePath, const QByteArray *content) {
+            const QByteArray sha = QCryptographicHash::hash(content ? *content : filePath.toUtf8(),
+                                                            QCryptographicHash::Sha1)
+                                       .toHex();
+            const QString name = filePath.section(u'/', -1);
+            const QString url = apiBase + "/repos/"_L1 + repo + "/contents/"_L1 + filePath;
+            QJsonObject object{
+                {u"name"_s, name},
+                {u"path"_s, filePath},
+                {u"sha"_s, QString::fromLatin1(sha)},
+                {u"size"_s, content ? int(content->size()) : 0},
+                {u"url"_s, url + "?ref="_L1 + m_data.defaultBranch},
+                {u"html_url"_s, web + (content ? "/blob/"_L1 : "/tree/"_L1) + m_data.defaultBranch +
+                                    u'/' + filePath},
+                {u"download_url"_s,
+                 content ? QJsonValue(u"https://raw.githubusercontent.com/"_s + repo + u'/' +
+                                      m_data.defaultBranch + u'/' + filePath)
+                         : QJsonValue(QJsonValue::Null)},
+                {u"type"_s, content ? u"file"_s : u"dir"_s},
+            };
+            return object;
+        };
+        const QMap<QString, QByteArray> &files = DemoRepositoryFiles::files();
+        const auto file = files.constFind(path);
+        if (file != files.cend()) {
+            QJsonObject object = entryJson(path, &*file);
+            // GitHub wraps the Base64 text at 60 characters.
+            const QByteArray base64 = file->toBase64();
+            QByteArray wrapped;
+            for (qsizetype i = 0; i < base64.size(); i += 60)
+                wrapped += base64.mid(i, 60) + '\n';
+            object.insert(u"content"_s, QString::fromLatin1(wrapped));
+            object.insert(u"encoding"_s, u"base64"_s);
+            return jsonReply(object);
+        }
+        QJsonArray listing;
+        QStringList folders;
+        const QString prefix = path.isEmpty() ? QString() : path + u'/';
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            if (!it.key().startsWith(prefix))
+                continue;
+            const QString rest = it.key().mid(prefix.size());
+            if (rest.contains(u'/')) {
+                const QString folder = prefix + rest.section(u'/', 0, 0);
+                if (!folders.contains(folder)) {
+                    folders.append(folder);
+                    listing.append(entryJson(folder, nullptr));
+                }
+                continue;
+            }
+            listing.append(entryJson(it.key(), &it.value()));
+        }
+        if (listing.isEmpty())
+            return notFound();
+        return jsonReply(listing);
     }
 
     // ---- labels, milestones, collaborators

@@ -7,6 +7,7 @@
 #include "httpresponse.h"
 #include "ratelimit.h"
 
+#include <QHash>
 #include <QMutex>
 #include <functional>
 #include <optional>
@@ -116,6 +117,7 @@ private:
     int m_rateRemaining = 5000;
     QDateTime m_rateReset;
     qint64 m_nextId = 0;
+    QHash<int, QList<Label>> m_generatedPullLabels; // what the changed files derive from
 };
 
 } // namespace Mainstay

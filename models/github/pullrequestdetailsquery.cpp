@@ -78,16 +78,24 @@ void readDetails(const JsonReader &r, PullRequest &out)
 
 } // namespace
 
-QString PullRequestDetailsQuery::document(const QList<int> &numbers)
+QString PullRequestDetailsQuery::document(const QList<int> &numbers, const QList<int> &withFiles)
 {
     const QList<int> asked = normalized(numbers);
+    bool anyFiles = false;
     Q_ASSERT(!asked.isEmpty() && asked.size() <= MaxPullsPerQuery);
     QString text;
     text.reserve(640 + 48 * asked.size());
     text += u"query PullRequestDetails($owner: String!, $name: String!) {\n"
             "  repository(owner: $owner, name: $name) {\n"_s;
-    for (int number : asked)
-        text += u"    p%1: pullRequest(number: %1) { ...PullRequestDetails }\n"_s.arg(number);
+    for (int number : asked) {
+        // Unused fragments are an error in GraphQL, so the files fragment only comes with a user.
+        const bool files = withFiles.contains(number);
+        anyFiles = anyFiles || files;
+        text += (files ? u"    p%1: pullRequest(number: %1) { ...PullRequestDetails "
+                         "...PullRequestFiles }\n"_s
+                       : u"    p%1: pullRequest(number: %1) { ...PullRequestDetails }\n"_s)
+                    .arg(number);
+    }
     text += u"  }\n"
             "  rateLimit { cost remaining resetAt limit used }\n"
             "}\n"
@@ -100,13 +108,20 @@ QString PullRequestDetailsQuery::document(const QList<int> &numbers)
             "  commits(last: %2) { nodes { commit { statusCheckRollup { state } } } }\n"
             "}\n"_s.arg(ClosingIssuesPerPull)
                 .arg(CommitsPerPull);
+    if (anyFiles)
+        text += u"\n"
+                "fragment PullRequestFiles on PullRequest {\n"
+                "  files(first: %1) { nodes { path } pageInfo { hasNextPage endCursor } }\n"
+                "}\n"_s.arg(FilesPerPull);
     return text;
 }
 
 GraphQLRequest PullRequestDetailsQuery::request(const QString &owner, const QString &name,
-                                                const QList<int> &numbers)
+                                                const QList<int> &numbers,
+                                                const QList<int> &withFiles)
 {
-    return GraphQLRequest{document(numbers), QJsonObject{{u"owner"_s, owner}, {u"name"_s, name}}};
+    return GraphQLRequest{document(numbers, withFiles),
+                          QJsonObject{{u"owner"_s, owner}, {u"name"_s, name}}};
 }
 
 QList<QList<int>> PullRequestDetailsQuery::batches(const QList<int> &numbers)
@@ -118,10 +133,10 @@ QList<QList<int>> PullRequestDetailsQuery::batches(const QList<int> &numbers)
     return out;
 }
 
-int PullRequestDetailsQuery::nodeCount(int pullCount)
+int PullRequestDetailsQuery::nodeCount(int pullCount, int withFilesCount)
 {
     // pullRequest and repository are single objects, not connections: they add nothing.
-    return pullCount * (ClosingIssuesPerPull + CommitsPerPull);
+    return pullCount * (ClosingIssuesPerPull + CommitsPerPull) + withFilesCount * FilesPerPull;
 }
 
 PullRequestDetailsQuery::Result PullRequestDetailsQuery::parse(const GraphQLResponse &response,
@@ -169,6 +184,21 @@ PullRequestDetailsQuery::Result PullRequestDetailsQuery::parse(const GraphQLResp
             }
             PullRequest &details = result.pulls.emplace_back();
             readDetails(*pull, details);
+            if (pull->object().contains("files"_L1))
+                if (const std::optional<JsonReader> files = pull->requiredObject("files"_L1)) {
+                    Files &page = result.files[number];
+                    const JsonArrayReader nodes = files->requiredArray("nodes"_L1);
+                    for (qsizetype i = 0; i < nodes.size() && data.ok(); ++i)
+                        if (const std::optional<JsonReader> node = nodes.objectAt(i))
+                            page.paths.append(node->requiredString("path"_L1));
+                    if (const std::optional<JsonReader> info =
+                            files->requiredObject("pageInfo"_L1)) {
+                        page.hasNextPage = info->requiredBool("hasNextPage"_L1);
+                        page.endCursor = info->optionalString("endCursor"_L1);
+                        if (page.hasNextPage && page.endCursor.isEmpty() && data.ok())
+                            info->fail("endCursor"_L1, u"missing although hasNextPage is true"_s);
+                    }
+                }
             if (data.ok() && details.number != number)
                 pull->fail("number"_L1, u"%1 instead of %2"_s.arg(details.number).arg(number));
             if (!data.ok())
@@ -178,6 +208,7 @@ PullRequestDetailsQuery::Result PullRequestDetailsQuery::parse(const GraphQLResp
     if (!problem.isEmpty()) {
         result.pulls.clear();
         result.missing.clear();
+        result.files.clear();
         result.error = ApiError::malformed(problem);
         result.error.httpStatus = response.http.status;
         result.error.context = response.error.context;

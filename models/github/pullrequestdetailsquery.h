@@ -5,7 +5,9 @@
 #include "graphqlresponse.h"
 #include "pullrequest.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
 
 namespace Mainstay {
 
@@ -32,8 +34,20 @@ class PullRequestDetailsQuery
 public:
     static constexpr int MaxPullsPerQuery = 100;
     static constexpr int ClosingIssuesPerPull = 10;
+    // The first page of changed files, for pull requests asked for `withFiles`: the area labels
+    // come at no extra request; PullRequestFilesJob reads the rest when there are more.
+    static constexpr int FilesPerPull = 100;
     // GitHub refuses a query that could return more nodes than this.
     static constexpr int GitHubNodeLimit = 500'000;
+
+    // The first page of one pull request's changed files.
+    struct Files
+    {
+        QStringList paths;
+        bool hasNextPage = false;
+        QString endCursor;
+        bool operator==(const Files &) const = default;
+    };
 
     struct Result
     {
@@ -42,6 +56,8 @@ public:
         QList<PullRequest> pulls;
         // Numbers answered null: deleted, transferred, or never a pull request.
         QList<int> missing;
+        // The first page of files, by number, for the pull requests asked `withFiles`.
+        QHash<int, Files> files;
         RateLimit rateLimit;
         int cost = -1;
         // Set when the answer cannot be used at all; pulls and missing are empty then.
@@ -51,15 +67,16 @@ public:
     };
 
     // `numbers`: 1 to MaxPullsPerQuery pull request numbers (duplicates are asked for once).
-    // Owner and name travel as the variables $owner and $name.
+    // Owner and name travel as the variables $owner and $name. The numbers also in `withFiles`
+    // get the first FilesPerPull changed files too (through a second fragment).
     static GraphQLRequest request(const QString &owner, const QString &name,
-                                  const QList<int> &numbers);
-    static QString document(const QList<int> &numbers);
+                                  const QList<int> &numbers, const QList<int> &withFiles = {});
+    static QString document(const QList<int> &numbers, const QList<int> &withFiles = {});
     // Splits any list of numbers into batches for request(), duplicates dropped, order kept.
     static QList<QList<int>> batches(const QList<int> &numbers);
     // The most nodes a request for `pullCount` pull requests can return, counted as GitHub does
     // (each connection's first/last times the connections above it).
-    static int nodeCount(int pullCount);
+    static int nodeCount(int pullCount, int withFilesCount = 0);
 
     // Reads the answer to request(...numbers). A NOT_FOUND error on one pull request's alias
     // reports that number in `missing` and the others still count; any other error, or an

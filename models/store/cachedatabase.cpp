@@ -420,7 +420,7 @@ const QLatin1StringView cacheTables[] = {
     QLatin1StringView("sync_state"),     QLatin1StringView("http_cache"),
     QLatin1StringView("users"),          QLatin1StringView("label_refs"),
     QLatin1StringView("milestone_refs"), QLatin1StringView("label_sets"),
-    QLatin1StringView("user_sets"),
+    QLatin1StringView("user_sets"),      QLatin1StringView("pull_files"),
 };
 
 } // namespace
@@ -576,8 +576,9 @@ bool CacheDatabase::writeIssues(const QList<Issue> &issues)
 bool CacheDatabase::removeIssues(const QList<int> &numbers, const SyncValues &sync)
 {
     return runWrite(sync, [&] {
-        for (const QString &table : {QStringLiteral("issues"), QStringLiteral("issue_bodies"),
-                                     QStringLiteral("pull_details")}) {
+        for (const QString &table :
+             {QStringLiteral("issues"), QStringLiteral("issue_bodies"),
+              QStringLiteral("pull_details"), QStringLiteral("pull_files")}) {
             QSqlQuery remove(database());
             remove.prepare(QStringLiteral("DELETE FROM %1 WHERE number = ?").arg(table));
             for (int number : numbers) {
@@ -1388,6 +1389,52 @@ QStringList CacheDatabase::loadMaintainers() const
     while (query.next())
         logins.append(query.value(0).toString());
     return logins;
+}
+
+// --- changed files of pull requests --------------------------------------------------------
+
+bool CacheDatabase::upsertPullRequestFiles(const QList<PullRequestFiles> &files,
+                                           const SyncValues &sync)
+{
+    return runWrite(sync, [&] {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO pull_files(number, head_sha, "
+                                     "complete, paths) VALUES(?, ?, ?, ?)"));
+        for (const PullRequestFiles &entry : files) {
+            if (entry.number <= 0)
+                return fail(QStringLiteral("pull request files without a number"));
+            query.bindValue(0, entry.number);
+            query.bindValue(1, text(entry.headSha));
+            query.bindValue(2, entry.complete ? 1 : 0);
+            query.bindValue(3, text(entry.paths.join(QLatin1Char('\n'))));
+            if (!query.exec())
+                return fail(SqlValues::errorText(query));
+        }
+        return true;
+    });
+}
+
+QHash<int, PullRequestFiles> CacheDatabase::loadPullRequestFiles() const
+{
+    QHash<int, PullRequestFiles> files;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+            "SELECT number, head_sha, complete, paths FROM pull_files ORDER BY number"))) {
+        readFailed(SqlValues::errorText(query));
+        return files;
+    }
+    while (query.next()) {
+        PullRequestFiles entry;
+        entry.number = query.value(0).toInt();
+        entry.headSha = query.value(1).toString();
+        entry.complete = query.value(2).toBool();
+        const QString paths = query.value(3).toString();
+        if (!paths.isEmpty())
+            entry.paths = paths.split(QLatin1Char('\n'));
+        files.insert(entry.number, entry);
+    }
+    return files;
 }
 
 // --- sync state -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httpcacheentry.h"
+#include "pullrequestfiles.h"
 #include "sqlitedatabase.h"
 
 #include "clock.h"
@@ -75,6 +76,11 @@ public:
     // Every stored detail, merged over its issue row when there is one (without body); `draft`
     // comes from the details.
     QHash<int, PullRequest> loadPullRequestDetails() const;
+
+    // The paths each pull request changes, keyed by number (for the area labels); removed with
+    // the item by removeIssues().
+    bool upsertPullRequestFiles(const QList<PullRequestFiles> &files, const SyncValues &sync = {});
+    QHash<int, PullRequestFiles> loadPullRequestFiles() const;
 
     // The repository's labels and milestones, replaced as a whole; loaded in the order given.
     bool replaceLabels(const QList<Label> &labels, const SyncValues &sync = {});

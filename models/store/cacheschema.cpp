@@ -110,11 +110,22 @@ SchemaMigration version2()
             {QStringLiteral("ALTER TABLE http_cache ADD COLUMN link BLOB NOT NULL DEFAULT X''")}};
 }
 
+// The files each pull request changes, for the area labels: one row per pull request with the
+// head commit they were read at (a push makes them stale) and whether every page was read.
+// Paths are one text, newline-separated: they are only ever read all at once.
+SchemaMigration version3()
+{
+    return {3,
+            {QStringLiteral("CREATE TABLE pull_files(number INTEGER PRIMARY KEY CHECK(number > 0), "
+                            "head_sha TEXT NOT NULL, complete INTEGER NOT NULL, "
+                            "paths TEXT NOT NULL)")}};
+}
+
 } // namespace
 
 const Schema &cacheSchema()
 {
-    static const Schema schema(QStringLiteral("cache"), {version1(), version2()});
+    static const Schema schema(QStringLiteral("cache"), {version1(), version2(), version3()});
     return schema;
 }
 

@@ -44,6 +44,11 @@ int main()
     documents.append(entry(u"pull request details, 100 pull requests"_s,
                            PullRequestDetailsQuery::request(owner, name, hundred),
                            PullRequestDetailsQuery::nodeCount(int(hundred.size()))));
+    const QList<int> openOnes = hundred.mid(0, 60);
+    documents.append(
+        entry(u"pull request details, 100 pull requests, 60 with files"_s,
+              PullRequestDetailsQuery::request(owner, name, hundred, openOnes),
+              PullRequestDetailsQuery::nodeCount(int(hundred.size()), int(openOnes.size()))));
     documents.append(entry(u"pull request files, first page"_s,
                            PullRequestFilesQuery::request(owner, name, 4242),
                            PullRequestFilesQuery::nodeCount()));

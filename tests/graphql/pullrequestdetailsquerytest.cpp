@@ -95,6 +95,38 @@ TEST(PullRequestDetailsQuery, DocumentAliasesEveryNumberThroughOneFragment)
     EXPECT_FALSE(request.query.contains(u"r\"x"_s)); // values never end up in the text
 }
 
+TEST(PullRequestDetailsQuery, FilesComeOnlyForThePullRequestsAskedWithFiles)
+{
+    const QString plain = PullRequestDetailsQuery::document({4, 9});
+    EXPECT_FALSE(plain.contains(u"PullRequestFiles"_s)) << "an unused fragment is an error";
+    const QString mixed = PullRequestDetailsQuery::document({4, 9}, {9, 77});
+    EXPECT_TRUE(mixed.contains(u"p4: pullRequest(number: 4) { ...PullRequestDetails }"_s));
+    EXPECT_TRUE(mixed.contains(
+        u"p9: pullRequest(number: 9) { ...PullRequestDetails ...PullRequestFiles }"_s));
+    EXPECT_FALSE(mixed.contains(u"p77"_s)) << "withFiles only marks numbers that are asked";
+    EXPECT_EQ(mixed.count(u"fragment PullRequestFiles on PullRequest"_s), 1);
+    EXPECT_TRUE(mixed.contains(u"files(first: 100) { nodes { path } pageInfo"_s));
+    EXPECT_EQ(PullRequestDetailsQuery::nodeCount(100, 100), 100 * (10 + 1) + 100 * 100);
+    EXPECT_LT(PullRequestDetailsQuery::nodeCount(100, 100),
+              PullRequestDetailsQuery::GitHubNodeLimit);
+
+    QByteArray body = kAnswer;
+    body.replace(R"("commits": { "nodes": [] })",
+                 R"("commits": { "nodes": [] },
+        "files": { "nodes": [ { "path": "docs/a.md" }, { "path": "tests/b.py" } ],
+                   "pageInfo": { "hasNextPage": true, "endCursor": "Y3Vyc29yOjI=" } })");
+    const auto result = PullRequestDetailsQuery::parse(answer(body), kNumbers);
+    ASSERT_TRUE(result.isOk()) << result.error.message().toStdString();
+    ASSERT_EQ(result.files.size(), 1);
+    const PullRequestDetailsQuery::Files files = result.files.value(13);
+    EXPECT_EQ(files.paths, (QStringList{u"docs/a.md"_s, u"tests/b.py"_s}));
+    EXPECT_TRUE(files.hasNextPage);
+    EXPECT_EQ(files.endCursor, u"Y3Vyc29yOjI="_s);
+
+    body.replace(R"("endCursor": "Y3Vyc29yOjI=")", R"("endCursor": null)");
+    EXPECT_FALSE(PullRequestDetailsQuery::parse(answer(body), kNumbers).isOk());
+}
+
 TEST(PullRequestDetailsQuery, StaysFarBelowGitHubsNodeLimit)
 {
     const int nodes = PullRequestDetailsQuery::nodeCount(PullRequestDetailsQuery::MaxPullsPerQuery);

@@ -590,6 +590,9 @@ TEST_P(AreaLabelTest, AddsTheMissingAreaLabelsAndNeverRemoves)
     }
     ASSERT_EQ(findings.size(), 1);
     EXPECT_EQ(findings[0].fix, (LabelChange{GetParam().add, {}}));
+    for (const QString &label : GetParam().add) // the message names what to add
+        EXPECT_TRUE(findings[0].message.contains(QLatin1Char('`') + label + QLatin1Char('`')))
+            << findings[0].message.toStdString();
 }
 
 INSTANTIATE_TEST_SUITE_P(

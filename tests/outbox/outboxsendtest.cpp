@@ -81,6 +81,33 @@ TEST_F(OutboxSendTest, LabelsAreSentAsSetOperations)
     EXPECT_EQ(serverIssue().labels.first().name, QStringLiteral("bug"));
 }
 
+TEST_F(OutboxSendTest, ALabelChangeIsOneEntryAddingThenRemoving)
+{
+    const Issue issue = openIssue(QStringLiteral("size/XL"));
+    const QString labels = repoPath(QStringLiteral("/issues/%1/labels").arg(issue.number));
+    const QList<HttpRequest> sent = send([&] {
+        return m_outbox->changeLabels(issue.number, {QStringLiteral("size/S")},
+                                      {QStringLiteral("size/XL")});
+    });
+    ASSERT_EQ(sent.size(), 2);
+    EXPECT_EQ(sent[0].method, "POST");
+    EXPECT_EQ(sent[0].path, labels);
+    EXPECT_EQ(bodyOf(sent[0]), QJsonObject({{"labels", QJsonArray{"size/S"}}}));
+    EXPECT_EQ(sent[1].method, "DELETE");
+    EXPECT_EQ(sent[1].target, (labels + QStringLiteral("/size%2FXL")).toUtf8());
+    const Issue after = serverIssue(issue.number);
+    EXPECT_TRUE(after.hasLabel(u"size/S"));
+    EXPECT_FALSE(after.hasLabel(u"size/XL"));
+
+    // One side empty: the plain kinds; nothing at all: no entry.
+    EXPECT_EQ(m_outbox->changeLabels(issue.number, {}, {}), 0);
+    const qint64 add = m_outbox->changeLabels(issue.number, {QStringLiteral("bug")}, {});
+    EXPECT_EQ(m_store->userData().entry(add)->kind, OutboxKind::AddLabels);
+    const qint64 remove = m_outbox->changeLabels(issue.number, {}, {QStringLiteral("bug")});
+    EXPECT_EQ(m_store->userData().entry(remove)->kind, OutboxKind::RemoveLabels);
+    EXPECT_TRUE(drain());
+}
+
 TEST_F(OutboxSendTest, CommentCarriesItsHiddenMarker)
 {
     const Issue issue = openIssue();

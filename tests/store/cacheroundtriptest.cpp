@@ -118,6 +118,32 @@ TEST_F(StoreCacheRoundTrip, RemovedIssuesLoseBodiesAndDetails)
     EXPECT_TRUE(cache().loadPullRequestDetails().isEmpty());
 }
 
+TEST_F(StoreCacheRoundTrip, PullRequestFilesComeBackAndGoWithTheirItem)
+{
+    ASSERT_TRUE(cache().upsertIssues({static_cast<const Issue &>(pullRequest(2))}));
+    const PullRequestFiles first{2, u"abc"_s, {u"docs/a b.md"_s, u"src/x.py"_s}, true};
+    const PullRequestFiles partial{3, u"def"_s, {u"tests/t.py"_s}, false};
+    const PullRequestFiles none{4, u"123"_s, {}, true};
+    ASSERT_TRUE(cache().upsertPullRequestFiles({first, partial, none}));
+    QHash<int, PullRequestFiles> loaded = cache().loadPullRequestFiles();
+    ASSERT_EQ(loaded.size(), 3);
+    EXPECT_EQ(loaded[2], first);
+    EXPECT_EQ(loaded[3], partial);
+    EXPECT_EQ(loaded[4], none);
+
+    // A newer head replaces the row.
+    const PullRequestFiles pushed{2, u"abd"_s, {u"docs/a b.md"_s}, true};
+    ASSERT_TRUE(cache().upsertPullRequestFiles({pushed}));
+    EXPECT_EQ(cache().loadPullRequestFiles().value(2), pushed);
+
+    ASSERT_TRUE(cache().removeIssues({2}));
+    loaded = cache().loadPullRequestFiles();
+    EXPECT_FALSE(loaded.contains(2));
+    EXPECT_TRUE(loaded.contains(3));
+    ASSERT_TRUE(cache().clear());
+    EXPECT_TRUE(cache().loadPullRequestFiles().isEmpty());
+}
+
 TEST_F(StoreCacheRoundTrip, LoadedItemsShareLabelUserAndMilestoneStrings)
 {
     Issue a = fullIssue(1);

@@ -81,6 +81,16 @@ TEST_F(StoreMigrations, CacheFilesOfEveryEarlierFormatAreUpgradedWithTheirData)
         ASSERT_TRUE(http.has_value());
         EXPECT_EQ(http->etag, QByteArray("W/\"abc\"\n"));
         EXPECT_EQ(http->body, QByteArray("[]"));
+        const QHash<int, PullRequestFiles> files = cache.loadPullRequestFiles();
+        if (version < 3) {
+            EXPECT_TRUE(files.isEmpty());
+            continue;
+        }
+        ASSERT_TRUE(files.contains(8));
+        EXPECT_EQ(files[8].headSha, u"c0ffee"_s);
+        EXPECT_TRUE(files[8].complete);
+        EXPECT_EQ(files[8].paths,
+                  (QStringList{u"docs/index.md"_s, u"aws_lambda_powertools/logging/logger.py"_s}));
     }
 }
 

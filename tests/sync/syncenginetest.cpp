@@ -135,6 +135,48 @@ TEST_F(SyncEngineTest, FullSyncStoresEverythingWithinTheRequestBudget)
     EXPECT_EQ(m_sync.summary().requests, int(m_server.requestLog().size()));
 }
 
+TEST_F(SyncEngineTest, OpenPullRequestsChangedFilesComeWithTheirDetails)
+{
+    ASSERT_FALSE(runSync().isError());
+    const QHash<int, PullRequestFiles> files = m_store->cache().loadPullRequestFiles();
+    int open = 0;
+    for (const PullRequest &pull : m_backend->dataset().pullRequests) {
+        if (!pull.isOpen()) {
+            EXPECT_FALSE(files.contains(pull.number)) << pull.number;
+            continue;
+        }
+        ++open;
+        ASSERT_TRUE(files.contains(pull.number)) << pull.number;
+        const PullRequestFiles &stored = files.value(pull.number);
+        EXPECT_EQ(stored.headSha, pull.headSha) << pull.number;
+        EXPECT_TRUE(stored.complete) << pull.number;
+        EXPECT_EQ(stored.paths.size(), pull.changedFiles) << pull.number;
+    }
+    EXPECT_GT(open, 0);
+    // No request of their own: every GraphQL request is a details batch.
+    int graphql = 0;
+    for (const HttpRequest &request : m_server.requestLog())
+        graphql += request.target.endsWith("/graphql");
+    EXPECT_EQ(graphql, (int(m_backend->dataset().pullRequests.size()) + 99) / 100);
+}
+
+TEST_F(SyncEngineTest, AServerWithoutChangedFilesStillGetsTheDetails)
+{
+    m_backend->setFault([](const HttpRequest &request) -> std::optional<HttpResponse> {
+        if (request.path.endsWith(QLatin1String("/graphql")) &&
+            request.body.contains("PullRequestFiles"))
+            return HttpResponse::json(
+                200, R"({"errors":[{"message":"Field 'files' doesn't exist on type 'PullRequest'",
+                        "locations":[{"line":1,"column":1}]}]})");
+        return std::nullopt;
+    });
+    const ApiError error = runSync();
+    ASSERT_FALSE(error.isError()) << error.message().toStdString();
+    EXPECT_EQ(m_store->cache().loadPullRequestDetails().size(),
+              m_backend->dataset().pullRequests.size());
+    EXPECT_TRUE(m_store->cache().loadPullRequestFiles().isEmpty());
+}
+
 TEST_F(SyncEngineTest, SyncWithNothingChangedIsAnswered304Throughout)
 {
     ASSERT_FALSE(runSync().isError());
