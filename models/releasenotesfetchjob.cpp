@@ -63,8 +63,7 @@ ReleaseNotesFetchJob::ReleaseNotesFetchJob(GitHubClient *client, const Options &
     : QObject(parent)
     , m_client(client)
     , m_options(options)
-{
-}
+{}
 
 ReleaseNotesFetchJob::~ReleaseNotesFetchJob() = default;
 
@@ -81,9 +80,8 @@ void ReleaseNotesFetchJob::start()
     }
     m_input.owner = repo.left(slash);
     m_input.repository = repo.mid(slash + 1);
-    m_input.webUrl = m_options.webUrl.isEmpty()
-                         ? GitHubClient::webUrl(m_client->apiUrl(), repo)
-                         : m_options.webUrl;
+    m_input.webUrl = m_options.webUrl.isEmpty() ? GitHubClient::webUrl(m_client->apiUrl(), repo)
+                                                : m_options.webUrl;
     if (m_options.localConfig) {
         m_config = *m_options.localConfig;
         fetchReleases();
@@ -127,8 +125,8 @@ void ReleaseNotesFetchJob::fetchConfig(int index)
     }
     const QString file = ConfigFiles.at(index);
     Q_EMIT progress(QStringLiteral("Reading %1").arg(file));
-    RestJob *job = m_client->get(QStringLiteral("/repos/%1/contents/%2")
-                                     .arg(m_options.repository, pathPart(file)));
+    RestJob *job = m_client->get(
+        QStringLiteral("/repos/%1/contents/%2").arg(m_options.repository, pathPart(file)));
     connect(job, &RestJob::finished, this, [this, index, file](RestJob *finished) {
         const ApiResponse &response = finished->response();
         if (response.status == 404) {
@@ -140,8 +138,8 @@ void ReleaseNotesFetchJob::fetchConfig(int index)
             return;
         }
         const QJsonObject object = QJsonDocument::fromJson(response.body).object();
-        if (object.value(QLatin1String("type")).toString() != QLatin1String("file")
-            || object.value(QLatin1String("encoding")).toString() != QLatin1String("base64")) {
+        if (object.value(QLatin1String("type")).toString() != QLatin1String("file") ||
+            object.value(QLatin1String("encoding")).toString() != QLatin1String("base64")) {
             fail(QStringLiteral("%1 is not a file the contents API returns as base64").arg(file));
             return;
         }
@@ -162,8 +160,8 @@ void ReleaseNotesFetchJob::fetchConfig(int index)
 
 void ReleaseNotesFetchJob::fetchReleases()
 {
-    m_input.targetBranch = !m_options.targetBranch.isEmpty() ? m_options.targetBranch
-                                                             : m_config.targetBranch;
+    m_input.targetBranch =
+        !m_options.targetBranch.isEmpty() ? m_options.targetBranch : m_config.targetBranch;
     m_input.toRef = m_options.to.isEmpty() ? m_input.targetBranch : m_options.to;
     if (m_input.toRef.isEmpty()) {
         fail(QStringLiteral("No target branch: the policy's release branch is empty and no --to "
@@ -197,8 +195,8 @@ void ReleaseNotesFetchJob::fetchReleases()
                 for (const Release &release : std::as_const(m_releases)) {
                     if (release.draft || release.prerelease)
                         continue;
-                    if (!m_config.tagPrefix.isEmpty()
-                        && !release.tagName.startsWith(m_config.tagPrefix))
+                    if (!m_config.tagPrefix.isEmpty() &&
+                        !release.tagName.startsWith(m_config.tagPrefix))
                         continue;
                     if (!previous) {
                         previous = release;
@@ -230,11 +228,12 @@ void ReleaseNotesFetchJob::fetchCompare()
     QUrl url;
     QString what;
     if (!m_input.previousTag.isEmpty()) {
-        what = QStringLiteral("the commits between %1 and %2").arg(m_input.previousTag, m_input.toRef);
-        url = m_client->url(QStringLiteral("/repos/%1/compare/%2...%3")
-                                .arg(m_options.repository, pathPart(m_input.previousTag),
-                                     pathPart(m_input.toRef)),
-                            query);
+        what =
+            QStringLiteral("the commits between %1 and %2").arg(m_input.previousTag, m_input.toRef);
+        url = m_client->url(
+            QStringLiteral("/repos/%1/compare/%2...%3")
+                .arg(m_options.repository, pathPart(m_input.previousTag), pathPart(m_input.toRef)),
+            query);
     } else {
         what = QStringLiteral("the commits of %1").arg(m_input.toRef);
         query.addQueryItem(QStringLiteral("sha"), m_input.toRef);
@@ -246,9 +245,9 @@ void ReleaseNotesFetchJob::fetchCompare()
         url, what,
         [this, compare](const QByteArray &body) {
             const QJsonDocument document = QJsonDocument::fromJson(body);
-            const QJsonArray commits = compare
-                                           ? document.object().value(QLatin1String("commits")).toArray()
-                                           : document.array();
+            const QJsonArray commits =
+                compare ? document.object().value(QLatin1String("commits")).toArray()
+                        : document.array();
             if (compare ? !document.isObject() : !document.isArray()) {
                 fail(QStringLiteral("The commit list is malformed"));
                 return false;
@@ -270,8 +269,7 @@ void ReleaseNotesFetchJob::fetchCompare()
                              [](const NotesCommit &a, const NotesCommit &b) {
                                  return a.committedAt < b.committedAt;
                              });
-            if (!m_since.isValid() && !m_input.previousTag.isEmpty()
-                && !m_input.commits.isEmpty())
+            if (!m_since.isValid() && !m_input.previousTag.isEmpty() && !m_input.commits.isEmpty())
                 m_since = m_input.commits.first().committedAt.addSecs(-1);
             fetchPullRequests();
         });
@@ -279,7 +277,8 @@ void ReleaseNotesFetchJob::fetchCompare()
 
 void ReleaseNotesFetchJob::fetchPullRequests()
 {
-    Q_EMIT progress(QStringLiteral("Listing pull requests merged into %1").arg(m_input.targetBranch));
+    Q_EMIT progress(
+        QStringLiteral("Listing pull requests merged into %1").arg(m_input.targetBranch));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("state"), QStringLiteral("closed"));
     query.addQueryItem(QStringLiteral("base"), m_input.targetBranch);
@@ -326,8 +325,8 @@ void ReleaseNotesFetchJob::fetchPullRequests()
                              });
             QSet<QString> seen;
             for (const NotesPullRequest &pr : std::as_const(m_input.pullRequests))
-                if (!pr.author.login.isEmpty() && !pr.author.isBot()
-                    && !seen.contains(pr.author.login)) {
+                if (!pr.author.login.isEmpty() && !pr.author.isBot() &&
+                    !seen.contains(pr.author.login)) {
                     seen.insert(pr.author.login);
                     m_authors << pr.author.login;
                 }
@@ -350,10 +349,10 @@ void ReleaseNotesFetchJob::fetchFirstTimers()
         return;
     }
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("q"),
-                       QStringLiteral("repo:%1 is:pr is:merged author:%2 merged:<%3")
-                           .arg(m_options.repository, login,
-                                m_since.toUTC().toString(Qt::ISODate)));
+    query.addQueryItem(
+        QStringLiteral("q"),
+        QStringLiteral("repo:%1 is:pr is:merged author:%2 merged:<%3")
+            .arg(m_options.repository, login, m_since.toUTC().toString(Qt::ISODate)));
     query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("1"));
     RestJob *job = m_client->get(QStringLiteral("/search/issues"), query);
     connect(job, &RestJob::finished, this, [this, login](RestJob *finished) {
@@ -402,8 +401,7 @@ ReleaseTagStateJob::ReleaseTagStateJob(GitHubClient *client, const QString &repo
     , m_repository(repository)
     , m_tag(tag)
     , m_workflow(workflowName)
-{
-}
+{}
 
 void ReleaseTagStateJob::start()
 {
@@ -463,9 +461,9 @@ void ReleaseTagStateJob::fetchRuns()
             const WorkflowRun &r = run.value();
             if (!m_workflow.isEmpty() && r.name != m_workflow)
                 continue;
-            const bool forTag = r.headBranch == m_tag || r.displayTitle.contains(m_tag)
-                                || (!m_state.tagSha.isEmpty() && r.headSha == m_state.tagSha)
-                                || r.displayTitle.contains(version);
+            const bool forTag = r.headBranch == m_tag || r.displayTitle.contains(m_tag) ||
+                                (!m_state.tagSha.isEmpty() && r.headSha == m_state.tagSha) ||
+                                r.displayTitle.contains(version);
             if (!forTag)
                 continue;
             m_state.runFound = true;

@@ -1522,10 +1522,10 @@ QList<DemoGitHubBackend::Commit> DemoGitHubBackend::commitsLocked() const
 {
     QList<Commit> commits;
     for (const PullRequest &pull : m_data.pullRequests) {
-        if (!pull.isMerged() || pull.baseRef != m_data.defaultBranch || pull.mergeCommitSha.isEmpty())
+        if (!pull.isMerged() || pull.baseRef != m_data.defaultBranch ||
+            pull.mergeCommitSha.isEmpty())
             continue;
-        commits.append({pull.mergeCommitSha,
-                        u"%1 (#%2)"_s.arg(pull.title).arg(pull.number),
+        commits.append({pull.mergeCommitSha, u"%1 (#%2)"_s.arg(pull.title).arg(pull.number),
                         pull.author.login, pull.author.login, pull.mergedAt});
     }
     commits += m_extraCommits;
@@ -1541,7 +1541,8 @@ QHash<QString, QString> DemoGitHubBackend::tagsLocked() const
     for (const Release &release : m_data.releases) {
         if (release.draft)
             continue;
-        const QDateTime at = release.publishedAt.isValid() ? release.publishedAt : release.createdAt;
+        const QDateTime at =
+            release.publishedAt.isValid() ? release.publishedAt : release.createdAt;
         QString sha;
         for (const Commit &commit : commits)
             if (commit.date <= at)
@@ -1575,17 +1576,17 @@ QJsonObject commitJson(const DemoGitHubBackend::Commit &commit, const QString &a
                        const QString &repo)
 {
     const QString web = webBaseOf(apiBase);
-    const QJsonObject person{{u"name"_s, commit.authorName},
-                             {u"email"_s, commit.authorName.toLower().remove(u' ') +
-                                              "@users.noreply.example"_L1},
-                             {u"date"_s, toIsoString(commit.date)}};
+    const QJsonObject person{
+        {u"name"_s, commit.authorName},
+        {u"email"_s, commit.authorName.toLower().remove(u' ') + "@users.noreply.example"_L1},
+        {u"date"_s, toIsoString(commit.date)}};
     QJsonValue author = QJsonValue::Null;
     if (!commit.authorLogin.isEmpty())
-        author = QJsonObject{{u"login"_s, commit.authorLogin},
-                             {u"id"_s, qint64(qHash(commit.authorLogin) & 0xffffff)},
-                             {u"type"_s, commit.authorLogin.endsWith("[bot]"_L1) ? u"Bot"_s
-                                                                                 : u"User"_s},
-                             {u"html_url"_s, web + u'/' + commit.authorLogin}};
+        author =
+            QJsonObject{{u"login"_s, commit.authorLogin},
+                        {u"id"_s, qint64(qHash(commit.authorLogin) & 0xffffff)},
+                        {u"type"_s, commit.authorLogin.endsWith("[bot]"_L1) ? u"Bot"_s : u"User"_s},
+                        {u"html_url"_s, web + u'/' + commit.authorLogin}};
     return QJsonObject{
         {u"sha"_s, commit.sha},
         {u"url"_s, apiBase + "/repos/"_L1 + repo + "/commits/"_L1 + commit.sha},
@@ -1665,16 +1666,15 @@ DemoGitHubBackend::Reply DemoGitHubBackend::getTagRef(const QString &apiBase, co
     return jsonReply(QJsonObject{
         {u"ref"_s, "refs/tags/"_L1 + tag},
         {u"url"_s, apiBase + "/repos/"_L1 + repo + "/git/refs/tags/"_L1 + tag},
-        {u"object"_s, QJsonObject{{u"sha"_s, it.value()},
-                                  {u"type"_s, u"commit"_s},
-                                  {u"url"_s, apiBase + "/repos/"_L1 + repo + "/git/commits/"_L1 +
-                                                 it.value()}}},
+        {u"object"_s,
+         QJsonObject{{u"sha"_s, it.value()},
+                     {u"type"_s, u"commit"_s},
+                     {u"url"_s, apiBase + "/repos/"_L1 + repo + "/git/commits/"_L1 + it.value()}}},
     });
 }
 
 DemoGitHubBackend::Reply DemoGitHubBackend::getContents(const HttpRequest &request,
-                                                        const QString &apiBase,
-                                                        const QString &path)
+                                                        const QString &apiBase, const QString &path)
 {
     Q_UNUSED(request)
     const auto it = m_files.constFind(path);
@@ -1696,8 +1696,8 @@ DemoGitHubBackend::Reply DemoGitHubBackend::getContents(const HttpRequest &reque
         {u"sha"_s, QString::fromLatin1(
                        QCryptographicHash::hash(it.value(), QCryptographicHash::Sha1).toHex())},
         {u"url"_s, apiBase + "/repos/"_L1 + repo + "/contents/"_L1 + path},
-        {u"html_url"_s, webBaseOf(apiBase) + u'/' + repo + "/blob/"_L1 + m_data.defaultBranch +
-                            u'/' + path},
+        {u"html_url"_s,
+         webBaseOf(apiBase) + u'/' + repo + "/blob/"_L1 + m_data.defaultBranch + u'/' + path},
     });
 }
 
@@ -1795,9 +1795,8 @@ DemoGitHubBackend::Reply DemoGitHubBackend::searchIssues(const HttpRequest &requ
         Issue plain = *items[i];
         array.append(W::toJson(plain, apiBase, repo));
     }
-    Reply reply = jsonReply(QJsonObject{{u"total_count"_s, items.size()},
-                                        {u"incomplete_results"_s, false},
-                                        {u"items"_s, array}});
+    Reply reply = jsonReply(QJsonObject{
+        {u"total_count"_s, items.size()}, {u"incomplete_results"_s, false}, {u"items"_s, array}});
     if (!page.link.isEmpty())
         reply.headers.append({"Link", page.link});
     return reply;
