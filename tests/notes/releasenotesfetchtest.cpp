@@ -30,8 +30,8 @@ class NotesFetchTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        m_backend =
-            std::make_shared<DemoGitHubBackend>(DemoDataGenerator::generate(7, Now), &m_clock);
+        m_backend = std::make_shared<DemoGitHubBackend>(
+            DemoDataGenerator::generate(DemoDataGenerator::DefaultSeed, Now), &m_clock);
         std::weak_ptr<DemoGitHubBackend> backend = m_backend;
         m_server.setHandler([this, backend](const HttpRequest &request) {
             {
