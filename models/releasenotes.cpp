@@ -951,6 +951,26 @@ QList<Unit> parseSection(const QStringList &lines)
         }
         units.append(u);
     }
+    // A change line whose marker the human deleted while editing still names its pull request:
+    // it stands for that pull request (as an edited line), so it is neither duplicated nor lost.
+    QSet<int> marked;
+    for (const Unit &u : units)
+        if (u.kind == Unit::Pr)
+            marked.insert(u.number);
+    static const QRegularExpression reference(QStringLiteral(R"((?:#|/pull/)(\d+)(?!\d))"));
+    for (Unit &u : units) {
+        if (u.kind != Unit::Human)
+            continue;
+        QSet<int> named;
+        for (auto it = reference.globalMatch(u.text); it.hasNext();)
+            named.insert(it.next().captured(1).toInt());
+        if (named.size() != 1 || marked.contains(*named.begin()))
+            continue;
+        u.kind = Unit::Pr;
+        u.number = *named.begin();
+        u.hash.clear(); // unknown: always counts as edited
+        marked.insert(u.number);
+    }
     return units;
 }
 
