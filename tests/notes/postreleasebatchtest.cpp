@@ -2,8 +2,8 @@
 // page listed, issues already told or closed left alone, a 500 in the middle, a permanent
 // failure, and a restart in the middle — and never a second comment.
 
-#include "outboxtestfixture.h"
 #include "postreleasebatch.h"
+#include "outboxtestfixture.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -122,7 +122,8 @@ TEST_F(PostReleaseTest, ListsEveryPageAndSkipsClosedIssues)
     EXPECT_GE(listPages, 2);
     EXPECT_TRUE(writes().isEmpty()) << "loading writes nothing";
     EXPECT_EQ(PostReleaseBatch::defaultComment(Tag, ReleaseUrl),
-              QStringLiteral("This is now released under [v9.1.0](https://github.com/o/r/releases/tag/v9.1.0) version!"));
+              QStringLiteral("This is now released under "
+                             "[v9.1.0](https://github.com/o/r/releases/tag/v9.1.0) version!"));
 }
 
 TEST_F(PostReleaseTest, CommentsRemovesTheLabelAndClosesThroughAFaultWithoutRepeating)
@@ -133,9 +134,11 @@ TEST_F(PostReleaseTest, CommentsRemovesTheLabelAndClosesThroughAFaultWithoutRepe
          QJsonObject{{QStringLiteral("body"), QStringLiteral("Released in v9.1.0 🎉")}});
     // A 500 after GitHub stored the third one's comment: the retry must not post it again.
     auto failedOnce = std::make_shared<QAtomicInt>(0);
-    const QString thirdComments = repoPath(QStringLiteral("/issues/%1/comments").arg(numbers.at(2)));
+    const QString thirdComments =
+        repoPath(QStringLiteral("/issues/%1/comments").arg(numbers.at(2)));
     setWrap([=](const HttpRequest &request, const std::function<HttpResponse()> &answer) {
-        if (request.method == "POST" && request.path == thirdComments && failedOnce->testAndSetOrdered(0, 1)) {
+        if (request.method == "POST" && request.path == thirdComments &&
+            failedOnce->testAndSetOrdered(0, 1)) {
             answer();
             return HttpResponse::json(500, R"({"message":"Server Error"})");
         }
@@ -175,7 +178,8 @@ TEST_F(PostReleaseTest, APermanentFailureStopsAndRunResumes)
     const QString secondIssue = repoPath(QStringLiteral("/issues/%1").arg(numbers.at(1)));
     setWrap([=](const HttpRequest &request, const std::function<HttpResponse()> &answer) {
         if (request.method == "PATCH" && request.path == secondIssue && forbid->loadAcquire())
-            return HttpResponse::json(403, R"({"message":"Must have admin rights to Repository."})");
+            return HttpResponse::json(403,
+                                      R"({"message":"Must have admin rights to Repository."})");
         return answer();
     });
     auto batch = makeBatch();
@@ -210,7 +214,8 @@ TEST_F(PostReleaseTest, ARestartInTheMiddleResumesFromTheSavedState)
                 m_outbox->setOnline(false);
         });
         batch->run();
-        ASSERT_TRUE(runUntil([&] { return !m_outbox->isOnline() && m_outbox->pendingCount() == 1; }));
+        ASSERT_TRUE(
+            runUntil([&] { return !m_outbox->isOnline() && m_outbox->pendingCount() == 1; }));
         EXPECT_EQ(releaseComments(numbers.at(1)), 0);
     }
     // The app restarts: a new outbox over the same store, a new batch from the saved state.
@@ -224,5 +229,6 @@ TEST_F(PostReleaseTest, ARestartInTheMiddleResumesFromTheSavedState)
     batch->run();
     ASSERT_TRUE(runUntil([&] { return finished.size() == 1; }));
     expectAnnounced(numbers);
-    EXPECT_FALSE(batch->restoreState(QJsonObject{{QStringLiteral("tag"), QStringLiteral("v0.0.1")}}));
+    EXPECT_FALSE(
+        batch->restoreState(QJsonObject{{QStringLiteral("tag"), QStringLiteral("v0.0.1")}}));
 }

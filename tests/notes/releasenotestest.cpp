@@ -649,3 +649,27 @@ TEST(NotesRegenerate, MultiLineChangesAreOneUnit)
     EXPECT_TRUE(result.conflicts.isEmpty());
     EXPECT_EQ(result.text, fresh.markedBody);
 }
+
+TEST(NotesRegenerate, APullRequestInTwoCategoriesKeepsBothLines)
+{
+    const NotesConfig config = NotesConfigLoader::fromPolicy(policy());
+    NotesInput in = baseInput();
+    in.pullRequests[0].labels << QStringLiteral("bug"); // feature and bug: listed twice
+    const GeneratedNotes first = generateNotes(in, config);
+    ASSERT_EQ(first.markedBody.count(QStringLiteral("(#10)")), 2);
+    // Edit the copy under "Bug fixes" only.
+    QStringList lines = first.markedBody.split(u'\n');
+    int seen = 0;
+    for (QString &line : lines)
+        if (line.contains(QStringLiteral("(#10)")) && ++seen == 2)
+            line.replace(QStringLiteral("feat: levels"), QStringLiteral("levels also fix logging"));
+    const QString edited = lines.join(u'\n');
+    in.pullRequests << pr(13, QStringLiteral("fix: leak"), {QStringLiteral("bug")},
+                          QStringLiteral("dave"), 9);
+    const RegenerateResult result = regenerate(edited, generateNotes(in, config));
+    EXPECT_TRUE(result.conflicts.isEmpty());
+    EXPECT_EQ(result.added, QList<int>{13});
+    EXPECT_EQ(result.text.count(QStringLiteral("(#10)")), 2);
+    EXPECT_TRUE(result.text.contains(QStringLiteral("* levels also fix logging (#10)")));
+    EXPECT_TRUE(result.text.contains(QStringLiteral("* feat: levels (#10)")));
+}
