@@ -7,6 +7,7 @@
 #include "loopbackhttpserver.h"
 #include "manualclock.h"
 #include "releasenotesfetchjob.h"
+#include "workspacestore.h"
 
 #include <gtest/gtest.h>
 
@@ -16,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -301,6 +303,9 @@ TEST_F(NotesFetchTest, TagStateSaysWhetherTheTagExistsAndItsRunSucceeded)
     ASSERT_TRUE(existing.error().isEmpty()) << existing.error().toStdString();
     EXPECT_TRUE(existing.state().exists);
     EXPECT_FALSE(existing.state().tagSha.isEmpty());
+    // The demo's Release run for it ("Release vX.Y.Z") completed.
+    EXPECT_TRUE(existing.state().runFound);
+    EXPECT_TRUE(existing.state().runCompleted);
 }
 
 TEST(DemoGitData, CompareContentsAndSearchAnswerLikeGitHub)
@@ -349,4 +354,29 @@ TEST(DemoGitData, CompareContentsAndSearchAnswerLikeGitHub)
     EXPECT_EQ(
         QJsonDocument::fromJson(search.body).object().value(QLatin1String("total_count")).toInt(),
         merged);
+}
+
+TEST_F(NotesFetchTest, UsesTheCachedReleasesWhenTheStoreHasThem)
+{
+    QTemporaryDir dir;
+    WorkspaceStore store(&m_clock);
+    ASSERT_TRUE(store.open(dir.path(), m_data.fullName()).ok);
+    QList<Release> published;
+    for (const Release &r : m_data.releases)
+        if (!r.draft)
+            published.append(r);
+    std::sort(published.begin(), published.end(),
+              [](const Release &a, const Release &b) { return a.publishedAt > b.publishedAt; });
+    ASSERT_GE(published.size(), 2);
+    // The cache knows only the older release: it is the one used, and /releases is not asked.
+    ASSERT_TRUE(store.cache().replaceReleases({published.at(1)}));
+    ReleaseNotesFetchJob::Options o = options();
+    o.cache = &store.cache();
+    ReleaseNotesFetchJob job(&m_client, o);
+    ASSERT_TRUE(run(job));
+    ASSERT_TRUE(job.error().isEmpty()) << job.error().toStdString();
+    EXPECT_EQ(job.input().previousTag, published.at(1).tagName);
+    for (const HttpRequest &request : m_server.requestLog())
+        EXPECT_FALSE(request.path.endsWith(QLatin1String("/releases")))
+            << request.path.toStdString();
 }
