@@ -35,8 +35,11 @@ NotesCommit commitFromJson(const QJsonObject &object)
     const QJsonObject author = inner.value(QLatin1String("author")).toObject();
     commit.authorName = author.value(QLatin1String("name")).toString();
     commit.committedAt = parseIsoDateTime(author.value(QLatin1String("date")).toString());
-    commit.authorLogin =
-        object.value(QLatin1String("author")).toObject().value(QLatin1String("login")).toString();
+    // Release Drafter reads commit authors through GraphQL, where a bot is no `user`: it is
+    // credited by its commit name ("dependabot[bot]") rather than as an @-mention.
+    const QJsonObject account = object.value(QLatin1String("author")).toObject();
+    if (account.value(QLatin1String("type")).toString() != QLatin1String("Bot"))
+        commit.authorLogin = account.value(QLatin1String("login")).toString();
     return commit;
 }
 

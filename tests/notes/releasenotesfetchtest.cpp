@@ -231,6 +231,11 @@ TEST_F(NotesFetchTest, CommitAuthorsWithoutAccountsAndFirstTimers)
         QStringLiteral("abcdef1234567890abcdef1234567890abcdef12"), QStringLiteral("docs: typo"),
         QString(), QStringLiteral("Nameless Person"), Now.addSecs(-60)};
     m_backend->addCommit(extra);
+    const DemoGitHubBackend::Commit bot{QStringLiteral("bbbbbb1234567890abcdef1234567890abcdef12"),
+                                        QStringLiteral("chore(deps): bump x"),
+                                        QStringLiteral("renovate[bot]"),
+                                        QStringLiteral("renovate[bot]"), Now.addSecs(-30)};
+    m_backend->addCommit(bot);
     ReleaseNotesFetchJob job(&m_client, options());
     ASSERT_TRUE(run(job));
     ASSERT_TRUE(job.error().isEmpty()) << job.error().toStdString();
@@ -242,6 +247,12 @@ TEST_F(NotesFetchTest, CommitAuthorsWithoutAccountsAndFirstTimers)
             EXPECT_EQ(c.authorName, extra.authorName);
         }
     EXPECT_TRUE(found);
+    // A bot commit is credited by name, as Release Drafter's GraphQL sees it (no user).
+    for (const NotesCommit &c : job.input().commits)
+        if (c.sha == bot.sha) {
+            EXPECT_TRUE(c.authorLogin.isEmpty());
+            EXPECT_EQ(c.authorName, QStringLiteral("renovate[bot]"));
+        }
     const GeneratedNotes notes = generateNotes(job.input(), job.config());
     EXPECT_TRUE(notes.contributorList.contains(extra.authorName));
 
