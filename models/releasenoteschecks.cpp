@@ -164,7 +164,16 @@ NotesCheck checkEveryPrOnce(const NotesCheckInput &in, const QStringList &lines)
     for (const GeneratedNotes::Change &change : in.generated.changeList) {
         if (change.excluded)
             continue;
-        const QList<int> at = linesNaming(lines, change.number);
+        // A change template without the number or URL: look for the line as generated.
+        QList<int> at;
+        if (!linesNaming({change.line}, change.number).isEmpty()) {
+            at = linesNaming(lines, change.number);
+        } else {
+            const QString first = change.line.section(u'\n', 0, 0).trimmed();
+            for (int i = 0; i < lines.size(); ++i)
+                if (!first.isEmpty() && lines.at(i).contains(first))
+                    at << i + 1;
+        }
         // A pull request listed under two categories on purpose appears once per category.
         const int allowed = std::max<int>(1, int(change.categories.size()));
         if (at.isEmpty()) {

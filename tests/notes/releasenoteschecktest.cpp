@@ -265,3 +265,16 @@ TEST_F(NotesChecksTest, SemanticCommitMessages)
     EXPECT_TRUE(c.message.contains(QStringLiteral("1 of 3")));
     EXPECT_TRUE(c.message.contains(QStringLiteral("3333333 “Update stuff”")));
 }
+
+TEST_F(NotesChecksTest, ChangeTemplatesWithoutNumbersAreFoundByTheirText)
+{
+    m_config.changeTemplate = QStringLiteral("- $TITLE");
+    m_in.config = m_config;
+    regenerate();
+    EXPECT_TRUE(check(QStringLiteral("every-pr-once")).isOk())
+        << check(QStringLiteral("every-pr-once")).message.toStdString();
+    m_in.body.replace(QStringLiteral("- fix: crash"), QStringLiteral("- something else"));
+    const NotesCheck c = check(QStringLiteral("every-pr-once"));
+    EXPECT_EQ(c.severity, NotesCheck::Severity::Error);
+    EXPECT_TRUE(c.message.contains(QStringLiteral("#11")));
+}
