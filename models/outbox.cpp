@@ -78,6 +78,25 @@ qint64 Outbox::setLabels(int number, const QStringList &labels)
                                                      QJsonArray::fromStringList(labels)));
 }
 
+qint64 Outbox::changeLabels(int number, const QStringList &add, const QStringList &remove)
+{
+    return store(OutboxKind::ChangeLabels,
+                 QJsonObject{{QStringLiteral("number"), number},
+                             {QStringLiteral("add"), QJsonArray::fromStringList(add)},
+                             {QStringLiteral("remove"), QJsonArray::fromStringList(remove)}});
+}
+
+qint64 Outbox::applyLabelChange(int number, const LabelChange &change)
+{
+    if (change.isEmpty())
+        return 0;
+    if (change.remove.isEmpty())
+        return addLabels(number, change.add);
+    if (change.add.isEmpty())
+        return removeLabels(number, change.remove);
+    return changeLabels(number, change.add, change.remove);
+}
+
 qint64 Outbox::comment(int number, const QString &body)
 {
     // The marker is added when sending: it needs the id this call returns.
@@ -117,6 +136,11 @@ qint64 Outbox::updateLabel(const QString &oldName, const Label &label)
         fields.insert(QStringLiteral("new_name"), label.name);
     return store(OutboxKind::UpdateLabel, QJsonObject{{QStringLiteral("name"), oldName},
                                                       {QStringLiteral("fields"), fields}});
+}
+
+qint64 Outbox::deleteLabel(const QString &name)
+{
+    return store(OutboxKind::DeleteLabel, QJsonObject{{QStringLiteral("name"), name}});
 }
 
 qint64 Outbox::createRelease(const Release &release)
@@ -308,6 +332,8 @@ QString Outbox::describe(const OutboxEntry &entry, const ApiError &error)
         what = QStringLiteral("remove labels from %1").arg(issue);
     else if (entry.kind == K::SetLabels)
         what = QStringLiteral("set the labels of %1").arg(issue);
+    else if (entry.kind == K::ChangeLabels)
+        what = QStringLiteral("change the labels of %1").arg(issue);
     else if (entry.kind == K::Comment)
         what = QStringLiteral("comment on %1").arg(issue);
     else if (entry.kind == K::CloseIssue)
@@ -321,6 +347,9 @@ QString Outbox::describe(const OutboxEntry &entry, const ApiError &error)
                    .arg(p.value(QLatin1String("name")).toString());
     else if (entry.kind == K::UpdateLabel)
         what = QStringLiteral("update the label \"%1\"")
+                   .arg(p.value(QLatin1String("name")).toString());
+    else if (entry.kind == K::DeleteLabel)
+        what = QStringLiteral("delete the label \"%1\"")
                    .arg(p.value(QLatin1String("name")).toString());
     else if (entry.kind == K::CreateRelease)
         what = QStringLiteral("create the release %1")

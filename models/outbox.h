@@ -1,6 +1,7 @@
 #pragma once
 
 #include "label.h"
+#include "labelchange.h"
 #include "outboxentry.h"
 #include "outboxoperation.h"
 #include "release.h"
@@ -64,6 +65,12 @@ public:
     qint64 addLabels(int number, const QStringList &labels);
     qint64 removeLabels(int number, const QStringList &labels);
     qint64 setLabels(int number, const QStringList &labels);
+    // Adds `add`, then removes `remove`, in one entry (both set operations).
+    qint64 changeLabels(int number, const QStringList &add, const QStringList &remove);
+    // One entry for a label change, of the simplest kind that does it: add-labels when it only
+    // adds, remove-labels when it only removes, change-labels for both. 0 (nothing stored) when
+    // the change is empty.
+    qint64 applyLabelChange(int number, const LabelChange &change);
     // Posted with the hidden marker `<!-- mainstay:<id> -->` appended.
     qint64 comment(int number, const QString &body);
     // `reason` is "completed" or "not_planned"; a non-empty `comment` is posted first.
@@ -74,6 +81,9 @@ public:
     // Creating a label that exists updates its colour and description instead.
     qint64 createLabel(const Label &label);
     qint64 updateLabel(const QString &oldName, const Label &label);
+    // DELETE /repos/{o}/{r}/labels/{name}: GitHub takes the label off every issue and PR. A 404
+    // (already gone) counts as done. The UI asks for confirmation before calling this.
+    qint64 deleteLabel(const QString &name);
     // tag_name, name, body, target_commitish (when set), draft, prerelease.
     qint64 createRelease(const Release &release);
     qint64 updateRelease(qint64 releaseId, const Release &release);
