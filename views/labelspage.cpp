@@ -13,11 +13,11 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -120,18 +120,32 @@ LabelsPage::LabelsPage(QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &LabelsPage::updateDetail);
 
-    auto *apply = new QShortcut(QKeySequence(QStringLiteral("Ctrl+Return")), m_view);
-    apply->setContext(Qt::WidgetShortcut);
-    connect(apply, &QShortcut::activated, this, &LabelsPage::applySelected);
-    auto *remove = new QShortcut(QKeySequence(QKeySequence::Delete), m_view);
-    remove->setContext(Qt::WidgetShortcut);
-    connect(remove, &QShortcut::activated, this, &LabelsPage::deleteSelected);
+    // Ctrl+Enter applies the selection's fixes, Delete deletes its extra labels (asking first).
+    m_view->installEventFilter(this);
 
     updateActions();
     updateDetail();
 }
 
 LabelsPage::~LabelsPage() = default;
+
+bool LabelsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            modifiers == Qt::ControlModifier) {
+            applySelected();
+            return true;
+        }
+        if (key->key() == Qt::Key_Delete && modifiers == Qt::NoModifier) {
+            deleteSelected();
+            return true;
+        }
+    }
+    return WorkspacePage::eventFilter(watched, event);
+}
 
 void LabelsPage::setWorkspace(const WorkspaceContext &context)
 {

@@ -50,6 +50,9 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     QCheckBox *onlyDifferencesBox() const { return m_onlyDifferences; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     int queue(const QList<LabelCatalogFix> &fixes);
     bool confirmDeletes(const QList<LabelCatalogFix> &deletes);

@@ -24,7 +24,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -201,18 +200,27 @@ PullRequestsPage::PullRequestsPage(QWidget *parent)
             [this](const QPoint &position) { showContextMenu(m_mergedView, position); });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &PullRequestsPage::updateDetail);
 
-    auto *fix = new QShortcut(QKeySequence(Qt::Key_F), this);
-    fix->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(fix, &QShortcut::activated, this, [this] {
-        if (!qobject_cast<QLineEdit *>(focusWidget()))
-            fixSelected();
-    });
+    // F fixes the selection of either list (typed into the filter, it is just a letter).
+    m_openView->installEventFilter(this);
+    m_mergedView->installEventFilter(this);
 
     updateDetail();
     updateActions();
 }
 
 PullRequestsPage::~PullRequestsPage() = default;
+
+bool PullRequestsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if ((watched == m_openView || watched == m_mergedView) && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_F && !(key->modifiers() & ~Qt::KeypadModifier)) {
+            fixSelected();
+            return true;
+        }
+    }
+    return WorkspacePage::eventFilter(watched, event);
+}
 
 void PullRequestsPage::setWorkspace(const WorkspaceContext &context)
 {

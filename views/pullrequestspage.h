@@ -67,6 +67,9 @@ public:
     PullRequestHygieneFilterModel *proxy() const { return m_proxy; }
     PendingReleaseModel *mergedModel() const { return m_merged; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void connectOutbox();
     void refreshPending();
