@@ -27,6 +27,12 @@ namespace {
 
 using Model = LabelCatalogModel;
 
+// "1 label", "3 labels": English plurals without a translation catalogue.
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
 QString colourCell(const QString &hex)
 {
     if (hex.isEmpty())
@@ -340,11 +346,11 @@ int LabelsPage::queue(const QList<LabelCatalogFix> &fixes)
         (id > 0 ? queued : failed) += 1;
     }
     if (failed > 0)
-        Q_EMIT message(
-            MessageBanner::Level::Error,
-            tr("%n label change(s) could not be stored in the outbox.", nullptr, failed));
+        Q_EMIT message(MessageBanner::Level::Error,
+                       tr("%1 could not be stored in the outbox.")
+                           .arg(counted(failed, "label change", "label changes")));
     if (queued > 0)
-        Q_EMIT statusMessage(tr("Queued %n label change(s)", nullptr, queued));
+        Q_EMIT statusMessage(tr("Queued %1").arg(counted(queued, "label change", "label changes")));
     reload();
     return queued;
 }
@@ -391,21 +397,24 @@ bool LabelsPage::confirmDeletes(const QList<LabelCatalogFix> &deletes)
         lines.append(
             fix.usageCount == 0
                 ? tr("• %1 — not used by any open issue or pull request").arg(fix.oldName)
-                : tr("• %1 — used by %n open issue(s) and pull request(s)", nullptr, fix.usageCount)
-                      .arg(fix.oldName));
+                : tr("• %1 — used by %2")
+                      .arg(fix.oldName, counted(fix.usageCount, "open issue or pull request",
+                                                "open issues and pull requests")));
     }
-    QMessageBox box(QMessageBox::Warning, tr("Delete %n label(s)?", nullptr, int(deletes.size())),
+    QMessageBox box(QMessageBox::Warning,
+                    tr("Delete %1?").arg(counted(int(deletes.size()), "label", "labels")),
                     usage == 0 ? tr("These labels are not in the policy and no open item uses "
                                     "them:")
-                               : tr("These labels are not in the policy. Deleting them takes "
-                                    "them off %n open item(s) (and off closed ones) on GitHub; "
-                                    "this cannot be undone:",
-                                    nullptr, usage),
+                               : tr("These labels are not in the policy. Deleting them takes them "
+                                    "off %1 (and off closed "
+                                    "ones) on GitHub; this cannot be undone:")
+                                     .arg(counted(usage, "open item", "open items")),
                     QMessageBox::Cancel, this);
     box.setTextFormat(Qt::PlainText);
     box.setInformativeText(lines.join(QLatin1Char('\n')));
-    QPushButton *confirm = box.addButton(tr("Delete %n label(s)", nullptr, int(deletes.size())),
-                                         QMessageBox::DestructiveRole);
+    QPushButton *confirm =
+        box.addButton(tr("Delete %1").arg(counted(int(deletes.size()), "label", "labels")),
+                      QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.setObjectName(QStringLiteral("confirmLabelDelete"));
     box.exec();
@@ -478,8 +487,9 @@ void LabelsPage::updateDetail()
         break;
     }
     html += QStringLiteral("<p>%1 %2</p>")
-                .arg(tr("Used by %n open issue(s)", nullptr, row.openIssues),
-                     tr("and %n open pull request(s).", nullptr, row.openPullRequests)) +
+                .arg(tr("Used by %1").arg(counted(row.openIssues, "open issue", "open issues")),
+                     tr("and %1.").arg(counted(row.openPullRequests, "open pull request",
+                                               "open pull requests"))) +
             QStringLiteral("<p>%1</p>").arg(fixText);
     m_detail->setText(html);
 }

@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -36,6 +37,25 @@ namespace Mainstay {
 namespace {
 
 using Model = PullRequestHygieneModel;
+
+// "1 label", "3 labels": English plurals without a translation catalogue.
+QString counted(int n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
+// The merged list's rows as tall as the open list's, so the two tabs look alike.
+class RowDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(std::max(size.height(), QFontMetrics(option.font).height() + 12));
+        return size;
+    }
+};
 
 QTreeView *makeView(QWidget *parent)
 {
@@ -151,6 +171,7 @@ PullRequestsPage::PullRequestsPage(QWidget *parent)
     m_mergedNote->setTextFormat(Qt::PlainText);
     mergedLayout->addWidget(m_mergedNote);
     m_mergedView->setModel(m_mergedProxy);
+    m_mergedView->setItemDelegate(new RowDelegate(m_mergedView));
     m_mergedView->sortByColumn(PendingReleaseModel::MergedColumn, Qt::DescendingOrder);
     m_mergedView->setAccessibleName(tr("Merged pull requests awaiting a release label"));
     mergedLayout->addWidget(m_mergedView, 1);
@@ -402,7 +423,7 @@ void PullRequestsPage::reload()
         header->resizeSection(Model::SemanticTitleColumn, width(QStringLiteral("Semantic")));
         header->resizeSection(
             Model::TypeLabelColumn,
-            badge + chips.horizontalAdvance(QStringLiteral("+internaldependencies")) + 36);
+            badge + chips.horizontalAdvance(QStringLiteral("+internaldependencies")) + 52);
         header->resizeSection(Model::SizeLabelColumn,
                               badge + chips.horizontalAdvance(QStringLiteral("size/XL+size/XS")) +
                                   36);
@@ -444,6 +465,10 @@ void PullRequestsPage::reload()
     }
     if (!selection.isEmpty())
         m_openView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (!m_mergedView->currentIndex().isValid() && m_mergedProxy->rowCount() > 0)
+        m_mergedView->selectionModel()->setCurrentIndex(m_mergedProxy->index(0, 0),
+                                                        QItemSelectionModel::ClearAndSelect |
+                                                            QItemSelectionModel::Rows);
     if (!m_openView->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_openView->selectionModel()->setCurrentIndex(
             m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -499,7 +524,8 @@ int PullRequestsPage::fixPullRequests(const QList<int> &sourceRows)
     for (const auto &[number, change] : std::as_const(changes))
         queued += outbox->applyLabelChange(number, change) > 0;
     if (queued > 0)
-        Q_EMIT statusMessage(tr("Queued label fixes for %n pull request(s)", nullptr, queued));
+        Q_EMIT statusMessage(
+            tr("Queued label fixes for %1").arg(counted(queued, "pull request", "pull requests")));
     else if (!sourceRows.isEmpty())
         Q_EMIT statusMessage(tr("Nothing to fix in the selection"));
     if (queued < changes.size())
@@ -534,7 +560,8 @@ int PullRequestsPage::fixMergedRows(const QList<int> &sourceRows)
     for (const auto &[number, change] : std::as_const(changes))
         queued += outbox->applyLabelChange(number, change) > 0;
     if (queued > 0)
-        Q_EMIT statusMessage(tr("Queued the release label for %n issue(s)", nullptr, queued));
+        Q_EMIT statusMessage(
+            tr("Queued the release label for %1").arg(counted(queued, "issue", "issues")));
     reload();
     return queued;
 }
@@ -579,9 +606,9 @@ void PullRequestsPage::showContextMenu(QTreeView *view, const QPoint &position)
     QAction *copy = menu.addAction(tr("Copy link"));
     menu.addSeparator();
     const QList<int> rows = selectedSourceRows(view);
-    QAction *fix = menu.addAction(
-        open ? tr("Fix selected (%n)", nullptr, int(rows.size()))
-             : tr("Add the release label to selected (%n)", nullptr, int(rows.size())));
+    QAction *fix =
+        menu.addAction(open ? tr("Fix selected (%1)").arg(rows.size())
+                            : tr("Add the release label to selected (%1)").arg(rows.size()));
     bool fixable = false;
     for (const int row : rows)
         fixable = fixable || (open ? !m_model->fix(row).isEmpty() : !m_merged->fix(row).isEmpty());
