@@ -58,7 +58,9 @@ void LabelCatalogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
             const QString name = text;
             QFont font = opt.font;
             // The dashed chip adds a "+": the label is to be created.
-            CheckBadgePainter::paintMissingChip(painter, rect, name, colour, font, palette);
+            QPalette chipPalette = palette; // the chip's text follows the selection
+            chipPalette.setColor(QPalette::Text, textColor);
+            CheckBadgePainter::paintMissingChip(painter, rect, name, colour, font, chipPalette);
         } else {
             LabelChipPainter::paint(painter, rect, chipOf(text, colour), opt.font, textColor);
         }

@@ -125,6 +125,10 @@ LabelsPage::LabelsPage(QWidget *parent)
             &LabelsPage::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &LabelsPage::updateDetail);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        if (!m_settingCurrent)
+            m_autoCurrent = false;
+    });
 
     // Ctrl+Enter applies the selection's fixes, Delete deletes its extra labels (asking first).
     m_view->installEventFilter(this);
@@ -184,7 +188,7 @@ void LabelsPage::clearWorkspace()
 
 void LabelsPage::onOutboxChanged()
 {
-    if (isVisible())
+    if (isVisible() && !m_queueing)
         reload();
     else
         m_dirty = true;
@@ -230,12 +234,14 @@ void LabelsPage::reload()
         updateActions();
         return;
     }
+    // A row the page picked itself follows the sort; what the user picked stays.
     QStringList selected;
-    for (const int row : selectedSourceRows())
-        selected.append(m_model->catalog().rows().at(row).name);
+    if (!m_autoCurrent)
+        for (const int row : selectedSourceRows())
+            selected.append(m_model->catalog().rows().at(row).name);
     const QModelIndex currentIndex = m_view->currentIndex();
     const QString current =
-        currentIndex.isValid()
+        currentIndex.isValid() && !m_autoCurrent
             ? m_model->catalog().rows().at(m_proxy->mapToSource(currentIndex).row()).name
             : QString();
 
@@ -301,9 +307,14 @@ void LabelsPage::reload()
     }
     if (!selection.isEmpty())
         m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
-    if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+    if ((m_autoCurrent || !m_view->currentIndex().isValid()) && selected.isEmpty() &&
+        current.isEmpty() && m_proxy->rowCount() > 0) {
+        m_settingCurrent = true;
         m_view->selectionModel()->setCurrentIndex(
             m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_settingCurrent = false;
+        m_autoCurrent = true;
+    }
     updateActions();
     updateDetail();
 }
@@ -328,6 +339,7 @@ int LabelsPage::queue(const QList<LabelCatalogFix> &fixes)
     }
     int queued = 0;
     int failed = 0;
+    m_queueing = true; // one reload after the batch, not one per entry
     for (const LabelCatalogFix &fix : fixes) {
         qint64 id = 0;
         switch (fix.action) {
@@ -345,6 +357,7 @@ int LabelsPage::queue(const QList<LabelCatalogFix> &fixes)
         }
         (id > 0 ? queued : failed) += 1;
     }
+    m_queueing = false;
     if (failed > 0)
         Q_EMIT message(MessageBanner::Level::Error,
                        tr("%1 could not be stored in the outbox.")

@@ -75,6 +75,9 @@ private:
     QLabel *m_empty;
     QList<QMetaObject::Connection> m_outboxConnections;
     bool m_dirty = true;
+    bool m_queueing = false;
+    bool m_autoCurrent = false;    // the current row was picked by the page, not the user
+    bool m_settingCurrent = false; // the page is moving the current row itself
     bool m_columnsSized = false;
 };
 

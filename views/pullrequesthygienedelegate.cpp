@@ -160,8 +160,11 @@ void PullRequestHygieneDelegate::paint(QPainter *painter, const QStyleOptionView
                 const QVariant hex = index.data(Model::ExpectedColorRole);
                 const QColor color =
                     hex.isValid() ? LabelChipPainter::chipColor(hex.toString()) : QColor();
-                rect.setLeft(rect.left() + CheckBadgePainter::paintMissingChip(
-                                               painter, rect, expected, color, opt.font, palette));
+                QPalette chipPalette = palette; // the chip's text follows the selection
+                chipPalette.setColor(QPalette::Text, textColor);
+                rect.setLeft(rect.left() +
+                             CheckBadgePainter::paintMissingChip(painter, rect, expected, color,
+                                                                 opt.font, chipPalette));
             }
             LabelChipPainter::paint(painter, rect, present, opt.font, textColor);
         } else {

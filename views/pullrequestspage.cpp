@@ -288,8 +288,9 @@ void PullRequestsPage::connectOutbox()
 
 void PullRequestsPage::onOutboxChanged(const OutboxEntry &)
 {
-    // The overlay changes the labels the rules see: run them again (or when shown next).
-    if (isVisible())
+    // The overlay changes the labels the rules see: run them again (or when shown next). While
+    // this page queues a batch, it reloads once at the end.
+    if (isVisible() && !m_queueing)
         reload();
     else
         m_dirty = true;
@@ -521,8 +522,10 @@ int PullRequestsPage::fixPullRequests(const QList<int> &sourceRows)
             changes.append({pull->number, change});
     }
     int queued = 0;
+    m_queueing = true;
     for (const auto &[number, change] : std::as_const(changes))
         queued += outbox->applyLabelChange(number, change) > 0;
+    m_queueing = false;
     if (queued > 0)
         Q_EMIT statusMessage(
             tr("Queued label fixes for %1").arg(counted(queued, "pull request", "pull requests")));
@@ -557,8 +560,10 @@ int PullRequestsPage::fixMergedRows(const QList<int> &sourceRows)
             changes.append({finding->number, change});
     }
     int queued = 0;
+    m_queueing = true;
     for (const auto &[number, change] : std::as_const(changes))
         queued += outbox->applyLabelChange(number, change) > 0;
+    m_queueing = false;
     if (queued > 0)
         Q_EMIT statusMessage(
             tr("Queued the release label for %1").arg(counted(queued, "issue", "issues")));

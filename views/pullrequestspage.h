@@ -104,6 +104,7 @@ private:
     std::function<std::optional<QStringList>(int)> m_changedFiles;
     QList<QMetaObject::Connection> m_outboxConnections;
     bool m_dirty = true;
+    bool m_queueing = false; // a batch of fixes is being queued: reload once, after it
     bool m_columnsSized = false;
 };
 
