@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 
 #include "apppalette.h"
+#include "deletedlabel.h"
 #include "demoworkspace.h"
 #include "githubclient.h"
 #include "issuelistmodel.h"
@@ -8,6 +9,7 @@
 #include "keychaintokenstore.h"
 #include "mainwindow.h"
 #include "outbox.h"
+#include "outboxkind.h"
 #include "outboxoverlay.h"
 #include "policyloader.h"
 #include "ratelimitmeter.h"
@@ -287,6 +289,26 @@ void AppController::openStore(const QString &workspace)
             });
     connect(m_outbox.get(), &Outbox::entryQueued, this, [this](const OutboxEntry &entry) {
         refreshOverlay(OutboxOverlay::issueNumberOf(entry));
+        // A label deletion takes the label off every item carrying it.
+        if (entry.kind == OutboxKind::DeleteLabel)
+            for (const int number : DeletedLabel::itemsCarrying(
+                     m_issues->issues(), entry.payload.value(QLatin1String("name")).toString()))
+                refreshOverlay(number);
+    });
+    // GitHub does not mark the items a deleted label came off as updated, so no sync would
+    // bring them back: the cache forgets the label itself.
+    connect(m_outbox.get(), &Outbox::entrySent, this, [this](const OutboxEntry &entry) {
+        if (entry.kind != OutboxKind::DeleteLabel || !m_store)
+            return;
+        bool ok = false;
+        const QList<int> numbers = DeletedLabel::forget(
+            m_store->cache(), entry.payload.value(QLatin1String("name")).toString(), &ok);
+        if (!ok)
+            m_window->showMessage(MessageBanner::Level::Warning,
+                                  tr("The local cache could not drop the deleted label: %1")
+                                      .arg(m_store->cache().lastError()));
+        for (const int number : numbers)
+            refreshOverlay(number);
     });
     // Once GitHub has a write, a quick incremental sync brings back the item as GitHub now has
     // it (a burst of writes collapses into one sync).

@@ -54,6 +54,18 @@ void LabelCatalogModel::setCatalog(LabelCatalog catalog)
     endResetModel();
 }
 
+void LabelCatalogModel::setPendingNames(const QSet<QString> &names)
+{
+    QSet<QString> folded;
+    for (const QString &name : names)
+        folded.insert(name.toCaseFolded());
+    if (folded == m_pending)
+        return;
+    m_pending = folded;
+    if (m_catalog.size() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {PendingRole});
+}
+
 void LabelCatalogModel::clear()
 {
     setCatalog({});
@@ -184,6 +196,9 @@ QVariant LabelCatalogModel::data(const QModelIndex &index, int role) const
     }
     case UsageRole:
         return row.usageCount();
+    case PendingRole:
+        return m_pending.contains(row.name.toCaseFolded()) ||
+               (row.repository && m_pending.contains(row.repository->name.toCaseFolded()));
     }
     return {};
 }
@@ -218,6 +233,7 @@ QHash<int, QByteArray> LabelCatalogModel::roleNames() const
     names.insert(ColorRole, "labelColor");
     names.insert(PolicyColorRole, "policyColor");
     names.insert(UsageRole, "usage");
+    names.insert(PendingRole, "pending");
     return names;
 }
 

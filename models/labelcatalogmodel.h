@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QModelIndexList>
+#include <QSet>
 
 namespace Mainstay {
 
@@ -35,6 +36,7 @@ public:
         ColorRole,       // QColor of the repository label, or the policy's when it is missing
         PolicyColorRole, // QColor the policy asks for; invalid for an extra label
         UsageRole,       // open issues + open pull requests carrying the label
+        PendingRole,     // a create, update or delete of this label waits in the outbox
     };
 
     explicit LabelCatalogModel(QObject *parent = nullptr);
@@ -46,6 +48,8 @@ public:
     void setCatalog(LabelCatalog catalog);
     void clear();
     const LabelCatalog &catalog() const { return m_catalog; }
+    // Label names (any case) with writes waiting in the outbox; only PendingRole changes.
+    void setPendingNames(const QSet<QString> &names);
 
     // Fixes for the given rows in row order, each row once; rows that are fine or out of range
     // give nothing. Deletes are included (only selected rows reach here) and carry
@@ -62,6 +66,7 @@ public:
 
 private:
     LabelCatalog m_catalog;
+    QSet<QString> m_pending; // case-folded
 };
 
 } // namespace Mainstay

@@ -92,6 +92,11 @@ qint64 Outbox::changeLabels(int number, const QStringList &add, const QStringLis
     return store(OutboxKind::ChangeLabels, payload);
 }
 
+qint64 Outbox::applyLabelChange(int number, const LabelChange &change)
+{
+    return changeLabels(number, change.add, change.remove);
+}
+
 qint64 Outbox::comment(int number, const QString &body)
 {
     // The marker is added when sending: it needs the id this call returns.
@@ -131,6 +136,11 @@ qint64 Outbox::updateLabel(const QString &oldName, const Label &label)
         fields.insert(QStringLiteral("new_name"), label.name);
     return store(OutboxKind::UpdateLabel, QJsonObject{{QStringLiteral("name"), oldName},
                                                       {QStringLiteral("fields"), fields}});
+}
+
+qint64 Outbox::deleteLabel(const QString &name)
+{
+    return store(OutboxKind::DeleteLabel, QJsonObject{{QStringLiteral("name"), name}});
 }
 
 qint64 Outbox::createRelease(const Release &release)
@@ -337,6 +347,9 @@ QString Outbox::describe(const OutboxEntry &entry, const ApiError &error)
                    .arg(p.value(QLatin1String("name")).toString());
     else if (entry.kind == K::UpdateLabel)
         what = QStringLiteral("update the label \"%1\"")
+                   .arg(p.value(QLatin1String("name")).toString());
+    else if (entry.kind == K::DeleteLabel)
+        what = QStringLiteral("delete the label \"%1\"")
                    .arg(p.value(QLatin1String("name")).toString());
     else if (entry.kind == K::CreateRelease)
         what = QStringLiteral("create the release %1")

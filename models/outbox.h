@@ -1,6 +1,7 @@
 #pragma once
 
 #include "label.h"
+#include "labelchange.h"
 #include "outboxentry.h"
 #include "outboxoperation.h"
 #include "release.h"
@@ -67,6 +68,8 @@ public:
     // Adds and removes in one entry (add-labels or remove-labels when one side is empty); labels
     // others added meanwhile stay, unlike setLabels(). 0 when both lists are empty.
     qint64 changeLabels(int number, const QStringList &add, const QStringList &remove);
+    // One entry for a label change, of the simplest kind that does it (see changeLabels()).
+    qint64 applyLabelChange(int number, const LabelChange &change);
     // Posted with the hidden marker `<!-- mainstay:<id> -->` appended.
     qint64 comment(int number, const QString &body);
     // `reason` is "completed" or "not_planned"; a non-empty `comment` is posted first.
@@ -77,6 +80,9 @@ public:
     // Creating a label that exists updates its colour and description instead.
     qint64 createLabel(const Label &label);
     qint64 updateLabel(const QString &oldName, const Label &label);
+    // DELETE /repos/{o}/{r}/labels/{name}: GitHub takes the label off every issue and PR. A 404
+    // (already gone) counts as done. The UI asks for confirmation before calling this.
+    qint64 deleteLabel(const QString &name);
     // tag_name, name, body, target_commitish (when set), draft, prerelease.
     qint64 createRelease(const Release &release);
     qint64 updateRelease(qint64 releaseId, const Release &release);

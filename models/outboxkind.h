@@ -14,10 +14,12 @@ inline const QString ChangeLabels = QStringLiteral("change-labels");
 inline const QString Comment = QStringLiteral("comment"); // {number, body}
 // {number, reason: completed|not_planned, comment?}
 inline const QString CloseIssue = QStringLiteral("close-issue");
-inline const QString ReopenIssue = QStringLiteral("reopen-issue");     // {number}
-inline const QString Assign = QStringLiteral("assign");                // {number, assignees}
-inline const QString CreateLabel = QStringLiteral("create-label");     // {name, color, description}
-inline const QString UpdateLabel = QStringLiteral("update-label");     // {name, fields}
+inline const QString ReopenIssue = QStringLiteral("reopen-issue"); // {number}
+inline const QString Assign = QStringLiteral("assign");            // {number, assignees}
+inline const QString CreateLabel = QStringLiteral("create-label"); // {name, color, description}
+inline const QString UpdateLabel = QStringLiteral("update-label"); // {name, fields}
+// Deletes the repository's label (and so takes it off every item): {name}.
+inline const QString DeleteLabel = QStringLiteral("delete-label");
 inline const QString CreateRelease = QStringLiteral("create-release"); // {fields}
 inline const QString UpdateRelease = QStringLiteral("update-release"); // {id, fields}
 inline const QString Dispatch = QStringLiteral("dispatch");            // {workflow, ref, inputs}

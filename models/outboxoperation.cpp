@@ -116,12 +116,7 @@ void OutboxOperation::start()
             labels.append(label.toString());
         removeLabels(labels);
     } else if (kind == K::ChangeLabels) {
-        QStringList remove;
-        for (const QJsonValue &label : p.value(QLatin1String("remove")).toArray())
-            remove.append(label.toString());
-        call("POST", issuePath(QStringLiteral("/labels")),
-             QJsonObject{{QStringLiteral("labels"), p.value(QLatin1String("add"))}},
-             [this, remove](const ApiResponse &) { removeLabels(remove); });
+        changeLabels();
     } else if (kind == K::Comment) {
         sendComment(p.value(QLatin1String("body")).toString(),
                     [this](const ApiResponse &response) { succeed(response); });
@@ -138,6 +133,13 @@ void OutboxOperation::start()
         createLabel();
     } else if (kind == K::UpdateLabel) {
         updateLabel();
+    } else if (kind == K::DeleteLabel) {
+        // Gone already (our interrupted try, or someone else): the goal holds.
+        call(
+            "DELETE",
+            urlOf(repoPath(QStringLiteral("/labels")), p.value(QLatin1String("name")).toString()),
+            QJsonValue::Undefined, [this](const ApiResponse &response) { succeed(response); },
+            [](const ApiError &error) { return error.kind == ApiError::Kind::NotFound; });
     } else if (kind == K::CreateRelease) {
         createRelease();
     } else if (kind == K::UpdateRelease) {
@@ -305,6 +307,25 @@ void OutboxOperation::removeLabels(QStringList labels)
             return error.kind == ApiError::Kind::NotFound &&
                    error.serverMessage.contains(QLatin1String("Label does not exist"));
         });
+}
+
+void OutboxOperation::changeLabels()
+{
+    QStringList remove;
+    for (const QJsonValue &label : m_entry.payload.value(QLatin1String("remove")).toArray())
+        remove.append(label.toString());
+    const QJsonArray add = m_entry.payload.value(QLatin1String("add")).toArray();
+    if (add.isEmpty()) {
+        removeLabels(remove);
+        return;
+    }
+    call("POST", issuePath(QStringLiteral("/labels")), QJsonObject{{QStringLiteral("labels"), add}},
+         [this, remove](const ApiResponse &response) {
+             if (remove.isEmpty())
+                 succeed(response);
+             else
+                 removeLabels(remove);
+         });
 }
 
 void OutboxOperation::closeIssue()

@@ -30,8 +30,9 @@ class RestJob;
 //   rerun-failed-jobs: a run that is queued or in progress again = done.
 //   cancel-run: GitHub's 409 (the run is already finished) = done.
 //   update-label: a 404 for the old name while the new name exists = done (renamed already).
-// Label additions, removals and replacements, assignments, issue edits and release edits are
-// idempotent and simply sent again.
+//   delete-label: a 404 = done (the label is gone, whoever deleted it).
+// Label additions, removals (also change-labels: add, then remove) and replacements, assignments,
+// issue edits and release edits are idempotent and simply sent again.
 //
 // Answers that mean "already so" count as success: 404 "Label does not exist" when removing a
 // label, and 422 already_exists when creating a label, which then updates the existing label's
@@ -94,6 +95,7 @@ private:
     void sendComment(const QString &body, OnResponse then);
     void sendLabels(const QByteArray &verb);
     void removeLabels(QStringList labels);
+    void changeLabels();
     void closeIssue();
     void createLabel();
     void updateLabel();

@@ -14,8 +14,9 @@ namespace Mainstay {
 // permanently or was cancelled is no longer pending, so the change it made disappears (the
 // revert) without any bookkeeping.
 //
-// Applied in id order: label additions, removals and replacements, close (with its reason),
-// reopen, assignees, and one more comment per pending comment (also the comment of a close).
+// Applied in id order: label additions, removals and replacements (change-labels: both), a
+// deleted repository label taken off every item, close (with its reason), reopen, assignees, and
+// one more comment per pending comment (also the comment of a close).
 class OutboxOverlay
 {
 public:
@@ -27,6 +28,14 @@ public:
     // unchanged.
     static QList<Issue> applyAll(const QList<Issue> &issues, const QList<OutboxEntry> &entries,
                                  const QList<Label> &knownLabels = {});
+    // The repository's labels once pending create-label, update-label and delete-label entries
+    // are done: created ones appended (or, when the name exists, updated), renamed and recoloured
+    // ones changed in place, deleted ones gone.
+    static QList<Label> applyToLabels(const QList<Label> &labels,
+                                      const QList<OutboxEntry> &entries);
+    // The label names (as GitHub compares them: case-folded) pending label writes are about, for
+    // a "pending" badge in the label catalogue; a rename counts under both names.
+    static QSet<QString> pendingLabelNames(const QList<OutboxEntry> &entries);
     // The issue numbers with pending entries (for a "pending" badge).
     static QSet<int> pendingIssueNumbers(const QList<OutboxEntry> &entries);
     // The issue number an entry writes to, 0 when it is not about an issue.

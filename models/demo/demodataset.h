@@ -53,6 +53,8 @@ struct DemoDataset
     // so that the hygiene view has problems to show.
     QList<int> wrongSizeLabelPulls;
     QList<int> missingSizeLabelPulls;
+    // Closed issues fixed by a PR merged after the last release that lack `pending-release`.
+    QList<int> missingPendingReleaseIssues;
 
     QString fullName() const { return owner + QLatin1Char('/') + name; }
 

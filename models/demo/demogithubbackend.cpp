@@ -615,6 +615,8 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
                 return jsonReply(labelJson(m_data.labels[index]));
             if (method == "PATCH")
                 return editLabel(request, apiBase, rest[1]);
+            if (method == "DELETE")
+                return deleteLabel(rest[1]);
         }
         return notFound();
     }
@@ -1401,6 +1403,24 @@ DemoGitHubBackend::Reply DemoGitHubBackend::editLabel(const HttpRequest &request
     object.insert(u"url"_s, apiBase + "/repos/"_L1 + m_data.fullName() + "/labels/"_L1 +
                                 QString::fromLatin1(QUrl::toPercentEncoding(label.name)));
     return jsonReply(object);
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::deleteLabel(const QString &name)
+{
+    const int index = labelIndex(name);
+    const QString removed = m_data.labels[index].name;
+    m_data.labels.removeAt(index);
+    // GitHub takes a deleted label off every issue and pull request that carried it.
+    auto strip = [&](Issue &item) {
+        item.labels.removeIf([&](const Label &label) { return label.name == removed; });
+    };
+    for (Issue &issue : m_data.issues)
+        strip(issue);
+    for (PullRequest &pull : m_data.pullRequests)
+        strip(pull);
+    Reply reply;
+    reply.status = 204;
+    return reply;
 }
 
 DemoGitHubBackend::Reply DemoGitHubBackend::createRelease(const HttpRequest &request,

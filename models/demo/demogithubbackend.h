@@ -112,6 +112,7 @@ private:
     Reply createComment(const HttpRequest &request, const QString &apiBase, int number);
     Reply createLabel(const HttpRequest &request, const QString &apiBase);
     Reply editLabel(const HttpRequest &request, const QString &apiBase, const QString &name);
+    Reply deleteLabel(const QString &name);
     Reply createRelease(const HttpRequest &request, const QString &apiBase);
     Reply editRelease(const HttpRequest &request, const QString &apiBase, qint64 id);
     Reply dispatchWorkflow(const HttpRequest &request, const Workflow &workflow);

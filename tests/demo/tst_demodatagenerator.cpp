@@ -412,3 +412,16 @@ TEST(DemoDataGenerator, InvariantsHoldForOtherSeeds)
                 EXPECT_TRUE(d.labels.contains(label));
     }
 }
+
+TEST(DemoDataGenerator, SomeMergedFixesLackTheReleaseLabel)
+{
+    // The hygiene list's merged tab needs something to show: closed issues fixed after the last
+    // release without `pending-release`, while the others have it.
+    const DemoDataset &d = dataset();
+    ASSERT_FALSE(d.missingPendingReleaseIssues.isEmpty());
+    for (const Issue &issue : d.issues)
+        if (d.missingPendingReleaseIssues.contains(issue.number)) {
+            EXPECT_FALSE(issue.isOpen()) << issue.number;
+            EXPECT_FALSE(issue.hasLabel(u"pending-release")) << issue.number;
+        }
+}

@@ -663,3 +663,41 @@ TEST_F(DemoGitHubBackendTest, DispatchStartsANewReleaseRun)
     ASSERT_TRUE(jobs.isOk());
     EXPECT_GT(jobs.value().totalCount, 100);
 }
+
+TEST_F(DemoGitHubBackendTest, DeletingALabelRemovesItEverywhere)
+{
+    const QString target = kRepoPath + QStringLiteral("/labels/event_sources");
+    ASSERT_EQ(get(target).status, 200);
+    auto carrying = [&] {
+        const auto items = GitHubJson::parseIssueList(
+            get(kRepoPath + QStringLiteral("/issues?state=all&labels=event_sources&per_page=100"))
+                .body);
+        EXPECT_TRUE(items.isOk());
+        return items.isOk() ? items.value().size() : -1;
+    };
+    ASSERT_GT(carrying(), 0);
+
+    const HttpResponse deleted = m_backend.handle(makeRequest("DELETE", target));
+    EXPECT_EQ(deleted.status, 204);
+    EXPECT_TRUE(deleted.body.isEmpty());
+    EXPECT_EQ(get(target).status, 404);
+    EXPECT_EQ(carrying(), 0);
+    const auto labels =
+        GitHubJson::parseLabelList(get(kRepoPath + QStringLiteral("/labels?per_page=100")).body);
+    ASSERT_TRUE(labels.isOk());
+    for (const Label &label : labels.value())
+        EXPECT_NE(label.name, QStringLiteral("event_sources"));
+
+    // Gone already: GitHub's 404, which the outbox counts as done.
+    EXPECT_EQ(m_backend.handle(makeRequest("DELETE", target)).status, 404);
+    // Names are matched without case and decoded as one segment.
+    ASSERT_EQ(send("POST", kRepoPath + QStringLiteral("/labels"),
+                   QJsonObject{{QStringLiteral("name"), QStringLiteral("area/Some thing")}})
+                  .status,
+              201);
+    EXPECT_EQ(m_backend
+                  .handle(makeRequest("DELETE",
+                                      kRepoPath + QStringLiteral("/labels/AREA%2Fsome%20thing")))
+                  .status,
+              204);
+}
