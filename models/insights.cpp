@@ -536,9 +536,10 @@ QList<qint64> ResponseTimes::bucketLimits()
 
 QStringList ResponseTimes::bucketLabels()
 {
-    return {QStringLiteral("< 1 h"),  QStringLiteral("1–4 h"),        QStringLiteral("4–24 h"),
-            QStringLiteral("1–3 d"),  QStringLiteral("3–7 d"),        QStringLiteral("1–4 wk"),
-            QStringLiteral("> 4 wk"), QStringLiteral("still waiting")};
+    // No "<" or ">": chart axes read labels as rich text.
+    return {QStringLiteral("0–1h"), QStringLiteral("1–4h"),  QStringLiteral("4–24h"),
+            QStringLiteral("1–3d"), QStringLiteral("3–7d"),  QStringLiteral("1–4wk"),
+            QStringLiteral("4wk+"), QStringLiteral("waiting")};
 }
 
 ResponseTimes responseTimes(const InsightsScope &scope)
@@ -564,8 +565,10 @@ ResponseTimes responseTimes(const InsightsScope &scope)
         if (!item.createdAt.isValid() || data.maintainerAuthored.contains(item.number))
             continue;
         const qint64 createdMs = toMs(item.createdAt);
-        if (!scope.contains(createdMs))
+        if (createdMs > scope.nowMs())
             continue;
+        // Monthly medians cover whole months; the histogram only the range.
+        const bool inRange = scope.contains(createdMs);
         ResponseTimes::Histogram &histogram =
             item.isPullRequest ? result.pullRequests : result.issues;
         std::optional<qint64> &firstMs = item.isPullRequest ? firstPullMs : firstIssueMs;
@@ -573,21 +576,23 @@ ResponseTimes responseTimes(const InsightsScope &scope)
         const bool answered =
             response != data.firstResponses.cend() && toMs(*response) <= scope.nowMs();
         if (!answered) {
-            if (item.isOpen()) {
+            if (item.isOpen() && inRange) {
                 ++histogram.waiting;
                 ++histogram.counts[bucketCount - 1];
                 firstMs = firstMs ? std::min(*firstMs, createdMs) : createdMs;
             }
             continue;
         }
-        firstMs = firstMs ? std::min(*firstMs, createdMs) : createdMs;
         const qint64 seconds = std::max<qint64>(0, (toMs(*response) - createdMs) / 1000);
+        (item.isPullRequest ? pullSamples : issueSamples).push_back({createdMs, seconds});
+        if (!inRange)
+            continue;
+        firstMs = firstMs ? std::min(*firstMs, createdMs) : createdMs;
         qsizetype bucket = 0;
         while (bucket < limits.size() && seconds >= limits[bucket])
             ++bucket;
         ++histogram.counts[bucket];
         ++histogram.responded;
-        (item.isPullRequest ? pullSamples : issueSamples).push_back({createdMs, seconds});
     }
 
     const auto months = [&scope](std::vector<Sample> &samples, std::optional<qint64> firstMs) {
@@ -639,7 +644,7 @@ PullRequestSizes pullRequestSizes(const InsightsScope &scope)
         if (!item.isPullRequest || !item.mergedAt.isValid())
             continue;
         const qint64 ms = toMs(item.mergedAt);
-        if (!scope.contains(ms))
+        if (ms > scope.nowMs())
             continue;
         int sizeClass = -1;
         const auto lines = data.changedLines.constFind(item.number);
@@ -652,7 +657,8 @@ PullRequestSizes pullRequestSizes(const InsightsScope &scope)
             }
         }
         merges.push_back({ms, sizeClass});
-        firstMs = firstMs ? std::min(*firstMs, ms) : ms;
+        if (scope.contains(ms))
+            firstMs = firstMs ? std::min(*firstMs, ms) : ms;
     }
     const QDate first = seriesStart(scope, firstMs);
     if (!first.isValid())
@@ -744,14 +750,14 @@ Throughput throughput(const InsightsScope &scope)
             const qint64 created = toMs(item.createdAt);
             if (created <= scope.nowMs())
                 firstMs = firstMs ? std::min(*firstMs, created) : created;
-            if (!item.isPullRequest && scope.contains(created))
+            if (!item.isPullRequest && created <= scope.nowMs())
                 counts.push_back({created, Opened});
         }
         if (item.isPullRequest) {
-            if (item.mergedAt.isValid() && scope.contains(toMs(item.mergedAt)))
+            if (item.mergedAt.isValid() && toMs(item.mergedAt) <= scope.nowMs())
                 counts.push_back({toMs(item.mergedAt), Merged});
         } else if (!item.isOpen() && item.closedAt.isValid() &&
-                   scope.contains(toMs(item.closedAt))) {
+                   toMs(item.closedAt) <= scope.nowMs()) {
             counts.push_back({toMs(item.closedAt), Closed});
         }
     }

@@ -33,7 +33,9 @@ struct Policy;
 // Time: every period is a UTC day, a week starting Monday 00:00 UTC, a UTC calendar month or
 // quarter; timestamps with any offset (+02:00, Z) are compared as instants. A series starts at
 // the later of the range's first period and the period of its first data point: periods before
-// the data starts are absent, never zeros.
+// the data starts are absent, never zeros. Counts per period (throughput, sizes) cover whole
+// periods: the first week of "the last 30 days" counts all of that week, not the days of it that
+// fall inside the range, so it is not misleadingly low.
 
 enum class InsightsRange
 {
@@ -149,7 +151,8 @@ struct TriageBacklog
 TriageBacklog triageBacklog(const InsightsScope &scope);
 
 // 2. Time from an item's creation to the first comment of a maintainer other than its author,
-// for items created in the range (not opened by a maintainer); issues and PRs apart.
+// for items created in the range (not opened by a maintainer); issues and PRs apart. The
+// monthly medians cover whole months (the range's first month entirely).
 struct ResponseTimes
 {
     // Histogram buckets: upper bounds in seconds (the last is open), then "still waiting" (open

@@ -261,7 +261,10 @@ TEST(Insights, RangeBoundariesAreWholeUtcDays)
     int opened = 0;
     for (const auto &week : result.throughput.weeks)
         opened += week.opened;
-    EXPECT_EQ(opened, 2); // #2 and #3; #1 is before the range, #4 after now
+    // #1 falls on the Monday before the range, in the first week, which counts whole; #4 is
+    // after now.
+    EXPECT_EQ(opened, 3);
+    EXPECT_EQ(result.throughput.weeks.first().opened, 2);
     ASSERT_EQ(result.backlog.points.size(), 30);
     EXPECT_EQ(result.backlog.points.first().period, day("2026-03-03"));
     EXPECT_EQ(result.backlog.points.first().open, 2); // #1 carried over, #2 opened that day
@@ -466,7 +469,7 @@ TEST(Insights, CsvOfBacklogThroughputAndResponses)
                                      "2026-03-02,1,1\r\n2026-03-03,1,1\r\n"_s);
     EXPECT_EQ(toCsv(result.throughput),
               u"week_start,issues_opened,issues_closed,prs_merged\r\n2026-03-02,1,0,0\r\n"_s);
-    EXPECT_TRUE(responseHistogramCsv(result.responses).contains(u"< 1 h,1,0\r\n"_s));
+    EXPECT_TRUE(responseHistogramCsv(result.responses).contains(u"0–1h,1,0\r\n"_s));
     EXPECT_EQ(responseMediansCsv(result.responses),
               u"month,kind,median_hours,answered\r\n2026-03,issue,0.50,1\r\n"_s);
 }
