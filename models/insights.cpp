@@ -537,8 +537,8 @@ QList<qint64> ResponseTimes::bucketLimits()
 QStringList ResponseTimes::bucketLabels()
 {
     // No "<" or ">": chart axes read labels as rich text.
-    return {QStringLiteral("0–1h"), QStringLiteral("1–4h"),  QStringLiteral("4–24h"),
-            QStringLiteral("1–3d"), QStringLiteral("3–7d"),  QStringLiteral("1–4wk"),
+    return {QStringLiteral("0–1h"), QStringLiteral("1–4h"),   QStringLiteral("4–24h"),
+            QStringLiteral("1–3d"), QStringLiteral("3–7d"),   QStringLiteral("1–4wk"),
             QStringLiteral("4wk+"), QStringLiteral("waiting")};
 }
 

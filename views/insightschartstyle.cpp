@@ -92,8 +92,8 @@ QColor InsightsChartStyle::sizeClass(int index, int count) const
     const QList<QColor> &colors = m_dark ? dark : light;
     if (count <= 1)
         return colors.first();
-    const qsizetype slot = qsizetype(std::lround(double(index) * double(colors.size() - 1) /
-                                                 double(count - 1)));
+    const qsizetype slot =
+        qsizetype(std::lround(double(index) * double(colors.size() - 1) / double(count - 1)));
     return colors.value(slot, colors.last());
 }
 

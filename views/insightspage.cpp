@@ -193,15 +193,13 @@ InsightsChartCard::InsightsChartCard(const QString &id, const QString &title, QW
     m_menuButton->setPopupMode(QToolButton::InstantPopup);
     m_menuButton->setAutoRaise(true);
     auto *menu = new QMenu(m_menuButton);
-    menu->addAction(tr("Export as PNG…"), this, [this] {
-        exportWithDialog(tr("PNG images (*.png)"), QStringLiteral("png"));
-    });
+    menu->addAction(tr("Export as PNG…"), this,
+                    [this] { exportWithDialog(tr("PNG images (*.png)"), QStringLiteral("png")); });
     menu->addAction(tr("Export as SVG…"), this, [this] {
         exportWithDialog(tr("SVG drawings (*.svg)"), QStringLiteral("svg"));
     });
-    menu->addAction(tr("Export data as CSV…"), this, [this] {
-        exportWithDialog(tr("CSV files (*.csv)"), QStringLiteral("csv"));
-    });
+    menu->addAction(tr("Export data as CSV…"), this,
+                    [this] { exportWithDialog(tr("CSV files (*.csv)"), QStringLiteral("csv")); });
     m_menuButton->setMenu(menu);
 
     auto *header = new QHBoxLayout;
@@ -275,8 +273,8 @@ bool InsightsChartCard::exportCsv(const QString &path, QString *error) const
 void InsightsChartCard::exportWithDialog(const QString &filter, const QString &suffix)
 {
     QString name = id() + QLatin1Char('.') + suffix;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export “%1”").arg(title()), name,
-                                                      filter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export “%1”").arg(title()), name, filter);
     if (path.isEmpty())
         return;
     QString error;
@@ -316,10 +314,10 @@ InsightsPage::InsightsPage(QWidget *parent)
         auto *button = new QPushButton(label, this);
         button->setCheckable(true);
         button->setObjectName(QStringLiteral("range-") + toString(range));
-        button->setToolTip(range == InsightsRange::All
-                               ? tr("Everything in the cache")
-                               : tr("The last %1 days, today included (UTC)")
-                                     .arg(insightsRangeDays(range)));
+        button->setToolTip(
+            range == InsightsRange::All
+                ? tr("Everything in the cache")
+                : tr("The last %1 days, today included (UTC)").arg(insightsRangeDays(range)));
         m_rangeButtons->addButton(button, int(range));
         bar->addWidget(button);
     }
@@ -354,14 +352,13 @@ InsightsPage::InsightsPage(QWidget *parent)
     QChart *unused = nullptr;
     addCard(QStringLiteral("backlog"), tr("Triage backlog"), &unused);
     addCard(QStringLiteral("throughput"), tr("Throughput per week"), &unused);
-    addCard(QStringLiteral("response-histogram"), tr("Time to first maintainer response"),
-            &unused);
+    addCard(QStringLiteral("response-histogram"), tr("Time to first maintainer response"), &unused);
     addCard(QStringLiteral("response-median"), tr("Median time to first response per month"),
             &unused);
     addCard(QStringLiteral("sizes"), tr("Merged pull requests by size"), &unused);
-    auto *releases = new InsightsChartCard(QStringLiteral("releases"),
-                                           tr("Release workflow duration"), m_releaseChart,
-                                           m_releaseChart->chartView());
+    auto *releases =
+        new InsightsChartCard(QStringLiteral("releases"), tr("Release workflow duration"),
+                              m_releaseChart, m_releaseChart->chartView());
     releases->setCsv([this] { return toCsv(m_result.releases); });
     connect(releases, &InsightsChartCard::exportFailed, this,
             [this](const QString &text) { Q_EMIT message(MessageBanner::Level::Error, text); });
@@ -686,8 +683,8 @@ void InsightsPage::drawThroughput()
     card(id)->setSubtitle(tr("Issues opened and closed (by their last closing) and pull "
                              "requests merged, per week starting Monday."));
     if (throughput.weeks.isEmpty()) {
-        setEmpty(id, m_haveResult ? tr("No issues or pull requests in this range.")
-                                  : tr("Computing…"));
+        setEmpty(id,
+                 m_haveResult ? tr("No issues or pull requests in this range.") : tr("Computing…"));
         return;
     }
     m_stacks.value(id)->setCurrentIndex(0);
@@ -780,8 +777,7 @@ void InsightsPage::drawResponseHistogram()
             const int count = h.counts.value(index);
             showTip(card(QStringLiteral("response-histogram"))->chartView(),
                     tr("%1, %2: %3 (%4 %)")
-                        .arg(pullRequests ? tr("Pull requests") : tr("Issues"),
-                             labels.value(index))
+                        .arg(pullRequests ? tr("Pull requests") : tr("Issues"), labels.value(index))
                         .arg(count)
                         .arg(total > 0 ? 100.0 * count / total : 0.0, 0, 'f', 0));
         };
@@ -898,8 +894,8 @@ void InsightsPage::drawSizes()
                              "deletions), in the policy's size classes.")
                               .arg(periodName(sizes.period)));
     if (sizes.periods.isEmpty()) {
-        setEmpty(id, m_haveResult ? tr("No pull requests merged in this range.")
-                                  : tr("Computing…"));
+        setEmpty(id,
+                 m_haveResult ? tr("No pull requests merged in this range.") : tr("Computing…"));
         return;
     }
     m_stacks.value(id)->setCurrentIndex(0);

@@ -28,8 +28,8 @@ class InsightsChartCard : public QFrame
 {
     Q_OBJECT
 public:
-    InsightsChartCard(const QString &id, const QString &title, QWidget *content,
-                      QChartView *view, QWidget *parent = nullptr);
+    InsightsChartCard(const QString &id, const QString &title, QWidget *content, QChartView *view,
+                      QWidget *parent = nullptr);
 
     QString id() const { return objectName(); }
     QString title() const;

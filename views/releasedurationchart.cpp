@@ -13,8 +13,8 @@
 #include <QScatterSeries>
 #include <QStackedWidget>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -121,7 +121,7 @@ void ReleaseDurationChart::rebuild()
         series->setMarkerSize(m_compact ? size * 0.75 : size);
         series->setColor(color);
         series->setBorderColor(shape == QScatterSeries::MarkerShapeCircle ? style.background()
-                                                                            : color);
+                                                                          : color);
         m_chart->addSeries(series);
         connect(series, &QScatterSeries::clicked, this, [this](const QPointF &value) {
             const qsizetype index = runAt(value);
@@ -157,7 +157,7 @@ void ReleaseDurationChart::rebuild()
 
     auto *x = new QDateTimeAxis;
     x->setFormat(lastMs - firstMs > 300 * 86400'000.0 ? QStringLiteral("MMM yyyy")
-                                                       : QStringLiteral("MMM d"));
+                                                      : QStringLiteral("MMM d"));
     x->setTickCount(m_compact ? 4 : 6);
     x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(firstMs - padMs), Qt::UTC),
                 QDateTime::fromMSecsSinceEpoch(qint64(lastMs + padMs), Qt::UTC));
