@@ -697,7 +697,11 @@ ReleaseDurations releaseDurations(const InsightsScope &scope)
     for (const WorkflowRun &run : data.releaseRuns) {
         if (!run.isCompleted() || !run.updatedAt.isValid())
             continue;
-        const QDateTime started = run.runStartedAt.isValid() ? run.runStartedAt : run.createdAt;
+        // run_started_at resets on a re-run: a re-run release took from the first attempt's
+        // start (the run's creation) until it finished.
+        const QDateTime started = run.runAttempt > 1 && run.createdAt.isValid() ? run.createdAt
+                                  : run.runStartedAt.isValid()                  ? run.runStartedAt
+                                                                                : run.createdAt;
         if (!started.isValid())
             continue;
         const qint64 startedMs = toMs(started);
@@ -706,6 +710,7 @@ ReleaseDurations releaseDurations(const InsightsScope &scope)
         ReleaseDurations::Run point;
         point.runId = run.id;
         point.runNumber = run.runNumber;
+        point.attempt = run.runAttempt;
         point.startedAt = started.toUTC();
         point.seconds = std::max<qint64>(0, (toMs(run.updatedAt) - startedMs) / 1000);
         point.conclusion = run.conclusion;

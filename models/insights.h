@@ -197,14 +197,16 @@ struct PullRequestSizes
 };
 PullRequestSizes pullRequestSizes(const InsightsScope &scope);
 
-// 4. Completed runs of the release workflow started in the range, oldest first; the median is
-// that of the successful runs (a failed run stops early, so it would pull the median down).
+// 4. Completed runs of the release workflow started in the range, oldest first, each from its
+// start (the first attempt's, for a re-run) to its end; the median is that of the successful runs
+// (a failed run stops early, so it would pull the median down).
 struct ReleaseDurations
 {
     struct Run
     {
         qint64 runId = 0;
         int runNumber = 0;
+        int attempt = 1;     // a re-run counts from the first attempt's start
         QDateTime startedAt; // UTC
         qint64 seconds = 0;
         RunConclusion conclusion = RunConclusion::None;

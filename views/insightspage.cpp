@@ -25,6 +25,7 @@
 #include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
@@ -804,8 +805,8 @@ void InsightsPage::drawResponseMedians()
     style.prepare(chart);
     const ResponseTimes &responses = m_result.responses;
     card(id)->setSubtitle(tr("Median hours to the first maintainer comment, by the month the "
-                             "item was created; months where nobody got an answer have no "
-                             "point."));
+                             "item was created (whole months); months where nobody got an "
+                             "answer have no point."));
     // One x step per month from the first month either series has, labelled on the month.
     QList<QDate> months;
     for (const auto *list : {&responses.issueMonths, &responses.pullRequestMonths})
@@ -828,12 +829,16 @@ void InsightsPage::drawResponseMedians()
     auto *issues = lineSeries(tr("issues"), style.blue(), true);
     auto *pulls = lineSeries(tr("pull requests"), style.purple(), true);
     double max = 0;
+    double min = 1.0;
     const auto fill = [&](QLineSeries *series, const QList<ResponseTimes::Month> &list) {
         for (const ResponseTimes::Month &month : list) {
             if (!month.medianHours)
                 continue;
-            series->append(monthIndex(month.month), *month.medianHours);
-            max = std::max(max, *month.medianHours);
+            // The log axis has no zero: an answer within a minute sits at 0.01 h.
+            const double value = std::max(0.01, *month.medianHours);
+            series->append(monthIndex(month.month), value);
+            max = std::max(max, value);
+            min = std::min(min, value);
         }
     };
     fill(issues, responses.issueMonths);
@@ -877,7 +882,17 @@ void InsightsPage::drawResponseMedians()
     x->setRange(-0.5, span - 0.5);
     x->setGridLineVisible(false);
     style.styleAxis(x, tr("month the item was created"));
-    attach(chart, x, countAxis(style, max, tr("median hours")));
+    // Waits span minutes to months: a logarithmic scale keeps one slow month from flattening
+    // the rest.
+    auto *y = new QLogValueAxis;
+    y->setBase(10);
+    y->setLabelFormat(QStringLiteral("%g"));
+    y->setRange(std::min(1.0, std::pow(10.0, std::floor(std::log10(std::max(min, 0.01))))),
+                std::pow(10.0, std::ceil(std::log10(std::max(max, 1.0)) + 1e-9)));
+    y->setMinorTickCount(0);
+    y->setMinorGridLineVisible(false);
+    style.styleAxis(y, tr("median hours (log scale)"));
+    attach(chart, x, y);
 }
 
 void InsightsPage::drawSizes()
@@ -947,10 +962,15 @@ void InsightsPage::drawSizes()
         });
     }
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    if (categories.size() > 8)
-        x->setLabelsAngle(-60);
+    // Bars sit at 0, 1, 2, …; a label on every period while they fit, else on every few.
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const int count = int(categories.size());
+    const int every = std::max(1, (count + 5) / 6);
+    for (int i = 0; i < count; i += every)
+        x->append(categories[i], i);
+    x->setRange(-0.5, count - 0.5);
+    x->setGridLineVisible(false);
     style.styleAxis(x, sizes.period == InsightsPeriod::Quarter ? tr("quarter merged")
                                                                : tr("month merged"));
     attach(chart, x, countAxis(style, max, tr("merged PRs")));

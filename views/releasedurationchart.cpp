@@ -212,11 +212,12 @@ void ReleaseDurationChart::showRunTip(const QPointF &value, bool state)
     const ReleaseDurations::Run &run = m_durations.runs[index];
     QToolTip::showText(
         QCursor::pos(),
-        tr("Run #%1 — %2\nStarted %3 UTC\n%4\nClick to open it in the release monitor")
+        tr("Run #%1 — %2\nStarted %3 UTC\n%4%5\nClick to open it in the release monitor")
             .arg(run.runNumber)
             .arg(toString(run.conclusion).isEmpty() ? tr("completed") : toString(run.conclusion),
                  run.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm")),
-                 formatRunDuration(run.seconds)),
+                 formatRunDuration(run.seconds),
+                 run.attempt > 1 ? tr(" over %1 attempts").arg(run.attempt) : QString()),
         m_view);
 }
 

@@ -411,6 +411,10 @@ TEST(Insights, ReleaseDurationsMarkFailuresAndTakeTheMedianOfSuccesses)
         r.updatedAt = r.runStartedAt.addSecs(minutes * 60);
         return r;
     };
+    // First attempt from 10:00, re-run at 10:35 for 5 minutes: 40 minutes from the first start.
+    WorkflowRun rerun = run(7, "2026-03-07T10:35:00Z", 5, RunConclusion::Success);
+    rerun.createdAt = at("2026-03-07T10:00:00Z");
+    rerun.runAttempt = 2;
     WorkflowRun running = run(5, "2026-03-08T10:00:00Z", 0, RunConclusion::None);
     running.status = RunStatus::InProgress;
     data.releaseRuns = {run(3, "2026-03-05T10:00:00+02:00", 34, RunConclusion::Success),
@@ -418,10 +422,11 @@ TEST(Insights, ReleaseDurationsMarkFailuresAndTakeTheMedianOfSuccesses)
                         run(2, "2026-03-03T10:00:00Z", 12, RunConclusion::Failure),
                         run(4, "2026-03-06T10:00:00Z", 31, RunConclusion::Success),
                         run(6, "2026-01-01T10:00:00Z", 90, RunConclusion::Success),
+                        rerun,
                         running};
     const ReleaseDurations releases =
         computeInsights(data, request(InsightsRange::Last30Days, "2026-03-10T12:00:00Z")).releases;
-    ASSERT_EQ(releases.runs.size(), 4); // not the one before the range, not the running one
+    ASSERT_EQ(releases.runs.size(), 5); // not the one before the range, not the running one
     EXPECT_EQ(releases.runs[0].runId, 1);
     EXPECT_EQ(releases.runs[1].runId, 2);
     EXPECT_TRUE(releases.runs[1].failed);
@@ -430,7 +435,12 @@ TEST(Insights, ReleaseDurationsMarkFailuresAndTakeTheMedianOfSuccesses)
     EXPECT_EQ(releases.runs[2].startedAt, at("2026-03-05T08:00:00Z"));
     EXPECT_EQ(releases.runs[2].startedAt.timeSpec(), Qt::UTC);
     ASSERT_TRUE(releases.medianSeconds.has_value());
-    EXPECT_DOUBLE_EQ(*releases.medianSeconds, 31 * 60.0);
+    EXPECT_EQ(releases.runs[4].runId, 7);
+    EXPECT_EQ(releases.runs[4].seconds, 40 * 60);
+    EXPECT_EQ(releases.runs[4].attempt, 2);
+    EXPECT_EQ(releases.runs[4].startedAt, at("2026-03-07T10:00:00Z"));
+    // 30, 31, 34, 40
+    EXPECT_DOUBLE_EQ(*releases.medianSeconds, (31 + 34) / 2.0 * 60.0);
     const QString csv = toCsv(releases);
     EXPECT_TRUE(csv.contains(u"2,2,2026-03-03T10:00:00Z,12.00,failure,yes\r\n"_s))
         << csv.toStdString();
