@@ -682,7 +682,8 @@ void InsightsPage::drawThroughput()
     style.prepare(chart);
     const Throughput &throughput = m_result.throughput;
     card(id)->setSubtitle(tr("Issues opened and closed (by their last closing) and pull "
-                             "requests merged, per week starting Monday."));
+                             "requests merged, per week starting Monday (the last week is still "
+                             "running)."));
     if (throughput.weeks.isEmpty()) {
         setEmpty(id,
                  m_haveResult ? tr("No issues or pull requests in this range.") : tr("Computing…"));
