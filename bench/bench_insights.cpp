@@ -160,6 +160,32 @@ BENCHMARK_CAPTURE(BM_AllFiveCharts, all_time_label_bug, InsightsRange::All, u"la
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2.0);
 
+// Where the time goes: the scope (filter, events per item) and each chart on its own.
+void BM_Scope(benchmark::State &state)
+{
+    const InsightsRequest r = request(InsightsRange::All);
+    for (auto _ : state) {
+        InsightsScope scope(data(), r);
+        benchmark::DoNotOptimize(scope);
+    }
+}
+BENCHMARK(BM_Scope)->Unit(benchmark::kMillisecond);
+
+template<auto Chart>
+void BM_Chart(benchmark::State &state)
+{
+    const InsightsScope scope(data(), request(InsightsRange::All));
+    for (auto _ : state) {
+        auto result = Chart(scope);
+        benchmark::DoNotOptimize(result);
+    }
+}
+BENCHMARK(BM_Chart<triageBacklog>)->Name("BM_TriageBacklog")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Chart<responseTimes>)->Name("BM_ResponseTimes")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Chart<pullRequestSizes>)->Name("BM_PullRequestSizes")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Chart<releaseDurations>)->Name("BM_ReleaseDurations")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Chart<throughput>)->Name("BM_Throughput")->Unit(benchmark::kMillisecond);
+
 } // namespace
 
 BENCHMARK_MAIN();

@@ -335,20 +335,49 @@ InsightsScope::InsightsScope(const InsightsData &data, const InsightsRequest &re
         if (!filtering || request.filter.matches(items[i]))
             m_selected.append(i);
 
-    // Each item's events, in time order, as one flat list with offsets per item.
+    // Each item's events, in time order, as one flat list with offsets per item. Item numbers
+    // are dense on GitHub: a plain table finds the item unless they are very sparse.
+    int maxNumber = 0;
+    for (const Issue &item : items)
+        maxNumber = std::max(maxNumber, item.number);
+    const bool dense = qsizetype(maxNumber) <= items.size() * 4 + 1024;
+    std::vector<qsizetype> byNumber;
     QHash<int, qsizetype> indexByNumber;
-    indexByNumber.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i)
-        indexByNumber.insert(items[i].number, i);
+    if (dense) {
+        byNumber.assign(size_t(maxNumber) + 1, -1);
+        for (qsizetype i = 0; i < items.size(); ++i)
+            if (items[i].number >= 0)
+                byNumber[size_t(items[i].number)] = i;
+    } else {
+        indexByNumber.reserve(items.size());
+        for (qsizetype i = 0; i < items.size(); ++i)
+            indexByNumber.insert(items[i].number, i);
+    }
+    const auto indexOf = [&](int number) -> qsizetype {
+        if (dense)
+            return number >= 0 && number <= maxNumber ? byNumber[size_t(number)] : -1;
+        return indexByNumber.value(number, -1);
+    };
+
     const QList<IssueEvent> &events = data.events;
+    m_eventKinds.resize(size_t(events.size()), EventKind::Other);
+    m_eventMs.resize(size_t(events.size()), 0);
     std::vector<qsizetype> owner(size_t(events.size()), -1);
     m_eventOffsets.fill(0, items.size() + 1);
     for (qsizetype e = 0; e < events.size(); ++e) {
-        const auto found = indexByNumber.constFind(events[e].issueNumber);
-        if (found == indexByNumber.cend())
+        const IssueEvent &event = events[e];
+        const QString &kind = event.event;
+        m_eventKinds[size_t(e)] = kind == QLatin1String("labeled")     ? EventKind::Labeled
+                                  : kind == QLatin1String("unlabeled") ? EventKind::Unlabeled
+                                  : kind == QLatin1String("closed")    ? EventKind::Closed
+                                  : kind == QLatin1String("reopened")  ? EventKind::Reopened
+                                                                       : EventKind::Other;
+        m_eventMs[size_t(e)] = toMs(event.createdAt);
+        const qsizetype found = indexOf(event.issueNumber);
+        if (found < 0 || m_eventKinds[size_t(e)] == EventKind::Other)
             continue;
-        owner[size_t(e)] = *found;
-        ++m_eventOffsets[*found + 1];
+        owner[size_t(e)] = found;
+        ++m_eventOffsets[found + 1];
     }
     for (qsizetype i = 0; i < items.size(); ++i)
         m_eventOffsets[i + 1] += m_eventOffsets[i];
@@ -358,14 +387,14 @@ InsightsScope::InsightsScope(const InsightsData &data, const InsightsRequest &re
         if (owner[size_t(e)] >= 0)
             m_eventOrder[fill[owner[size_t(e)]]++] = e;
     // The store hands events oldest first; hand-made lists may not be.
+    const auto earlier = [this, &events](qsizetype a, qsizetype b) {
+        const qint64 ta = m_eventMs[size_t(a)];
+        const qint64 tb = m_eventMs[size_t(b)];
+        return ta != tb ? ta < tb : events[a].id < events[b].id;
+    };
     for (qsizetype i = 0; i < items.size(); ++i) {
         const auto begin = m_eventOrder.begin() + m_eventOffsets[i];
         const auto end = m_eventOrder.begin() + m_eventOffsets[i + 1];
-        const auto earlier = [&events](qsizetype a, qsizetype b) {
-            const qint64 ta = toMs(events[a].createdAt);
-            const qint64 tb = toMs(events[b].createdAt);
-            return ta != tb ? ta < tb : events[a].id < events[b].id;
-        };
         if (end - begin > 1 && !std::is_sorted(begin, end, earlier))
             std::stable_sort(begin, end, earlier);
     }
@@ -408,15 +437,23 @@ TriageBacklog triageBacklog(const InsightsScope &scope)
         labelsMask |= addBit(label);
     for (const QString &label : data.triageColumn.except)
         exceptMask |= addBit(label);
-    QHash<QString, quint64> memo; // label name as written -> its bit (0: irrelevant)
-    const auto bitFor = [&](const QString &name) -> quint64 {
-        auto found = memo.constFind(name);
-        if (found != memo.cend())
-            return *found;
-        const auto known = bitOf.constFind(name.toCaseFolded());
-        const quint64 bit = known == bitOf.cend() ? 0 : quint64(1) << *known;
-        memo.insert(name, bit);
-        return bit;
+    // A label name's bit (0: irrelevant). The column names only a few labels, so comparing
+    // against each beats hashing every name; case folding keeps the length, so a length check
+    // rules out most names without looking at their text.
+    struct Relevant
+    {
+        QString name;
+        quint64 bit;
+    };
+    std::vector<Relevant> relevant;
+    for (auto it = bitOf.cbegin(); it != bitOf.cend(); ++it)
+        relevant.push_back({it.key(), quint64(1) << it.value()});
+    const auto bitFor = [&relevant](const QString &name) -> quint64 {
+        for (const Relevant &candidate : relevant)
+            if (candidate.name.size() == name.size() &&
+                name.compare(candidate.name, Qt::CaseInsensitive) == 0)
+                return candidate.bit;
+        return 0;
     };
     const auto isMember = [&](quint64 bits) {
         return (bits & labelsMask) != 0 && (bits & exceptMask) == 0;
@@ -448,11 +485,11 @@ TriageBacklog triageBacklog(const InsightsScope &scope)
         for (const Label &label : item.labels)
             bits |= bitFor(label.name);
         for (auto it = own.rbegin(); it != own.rend(); ++it) {
-            const IssueEvent &event = events[*it];
-            if (event.event == QLatin1String("labeled"))
-                bits &= ~bitFor(event.labelName);
-            else if (event.event == QLatin1String("unlabeled"))
-                bits |= bitFor(event.labelName);
+            const InsightsScope::EventKind kind = scope.eventKind(*it);
+            if (kind == InsightsScope::EventKind::Labeled)
+                bits &= ~bitFor(events[*it].labelName);
+            else if (kind == InsightsScope::EventKind::Unlabeled)
+                bits |= bitFor(events[*it].labelName);
         }
 
         bool open = true;
@@ -467,18 +504,18 @@ TriageBacklog triageBacklog(const InsightsScope &scope)
             }
         };
         for (qsizetype e : own) {
-            const IssueEvent &event = events[e];
-            const qint64 ms = std::max(createdMs, toMs(event.createdAt));
+            const qint64 ms = std::max(createdMs, scope.eventMs(e));
             lastMs = std::max(lastMs, ms);
-            if (event.event == QLatin1String("labeled")) {
-                bits |= bitFor(event.labelName);
-            } else if (event.event == QLatin1String("unlabeled")) {
-                bits &= ~bitFor(event.labelName);
-            } else if (event.event == QLatin1String("closed")) {
+            const InsightsScope::EventKind kind = scope.eventKind(e);
+            if (kind == InsightsScope::EventKind::Labeled) {
+                bits |= bitFor(events[e].labelName);
+            } else if (kind == InsightsScope::EventKind::Unlabeled) {
+                bits &= ~bitFor(events[e].labelName);
+            } else if (kind == InsightsScope::EventKind::Closed) {
                 if (open)
                     changes.push_back({ms, -1, 0});
                 open = false;
-            } else if (event.event == QLatin1String("reopened")) {
+            } else if (kind == InsightsScope::EventKind::Reopened) {
                 if (!open)
                     changes.push_back({ms, 1, 0});
                 open = true;

@@ -20,6 +20,7 @@
 
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace Mainstay {
 
@@ -122,6 +123,18 @@ public:
     // The item's label / state events in time order (indices into data().events).
     std::span<const qsizetype> eventsOf(qsizetype itemIndex) const;
 
+    // Each event's kind and time, read once (indices as in data().events).
+    enum class EventKind : quint8
+    {
+        Other,
+        Labeled,
+        Unlabeled,
+        Closed,
+        Reopened
+    };
+    EventKind eventKind(qsizetype event) const { return m_eventKinds[size_t(event)]; }
+    qint64 eventMs(qsizetype event) const { return m_eventMs[size_t(event)]; }
+
 private:
     const InsightsData *m_data;
     qint64 m_nowMs = 0;
@@ -131,6 +144,8 @@ private:
     QList<qsizetype> m_selected;
     QList<qsizetype> m_eventOffsets; // per item index, into m_eventOrder (size items + 1)
     QList<qsizetype> m_eventOrder;
+    std::vector<EventKind> m_eventKinds;
+    std::vector<qint64> m_eventMs;
 };
 
 // 1. Open issues carrying the board's first column (triage) and all open issues, sampled at the
