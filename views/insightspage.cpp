@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QSettings>
 #include <QStackedBarSeries>
 #include <QStackedWidget>
 #include <QSvgGenerator>
@@ -330,8 +331,11 @@ InsightsPage::InsightsPage(QWidget *parent)
             "palette(highlight); color: palette(highlighted-text); border: 1px solid "
             "palette(highlight); }"));
     rangeButton(m_range)->setChecked(true);
-    connect(m_rangeButtons, &QButtonGroup::idClicked, this,
-            [this](int id) { setRange(InsightsRange(id)); });
+    connect(m_rangeButtons, &QButtonGroup::idClicked, this, [this](int id) {
+        setRange(InsightsRange(id));
+        if (context().settings) // the user's choice, kept for the next start
+            context().settings->setValue(QStringLiteral("insights/range"), toString(m_range));
+    });
     bar->addSpacing(12);
     m_filter->setPlaceholderText(tr("Filter the charts, e.g. label:bug -author:dependabot"));
     m_filter->setClearButtonEnabled(true);
@@ -450,6 +454,14 @@ void InsightsPage::setWorkspace(const WorkspaceContext &context)
 {
     WorkspacePage::setWorkspace(context);
     m_cacheFile = context.store ? context.store->cacheFilePath() : QString();
+    if (context.settings) {
+        const auto saved = insightsRangeFromString(
+            context.settings->value(QStringLiteral("insights/range")).toString());
+        if (saved) {
+            m_range = *saved;
+            rangeButton(m_range)->setChecked(true);
+        }
+    }
     m_explicitData = false;
     m_data.reset();
     m_haveResult = false;

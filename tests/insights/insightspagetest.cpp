@@ -14,6 +14,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -238,4 +239,26 @@ TEST_F(InsightsPageTest, SwitchesToTheDarkPaletteWithoutLosingTheCharts)
     EXPECT_EQ(chart->theme(), QChart::ChartThemeDark);
     EXPECT_EQ(chart->backgroundBrush().color(), QColor(0x0d, 0x11, 0x17));
     EXPECT_EQ(chart->series().size(), 2);
+}
+
+TEST(InsightsPageSettings, RemembersTheChosenRange)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    ManualClock clock;
+    WorkspaceContext context;
+    context.clock = &clock;
+    context.settings = &settings;
+    {
+        InsightsPage page;
+        page.setWorkspace(context);
+        EXPECT_EQ(page.range(), InsightsRange::Last90Days);
+        page.setData(sampleData());
+        QTest::mouseClick(page.rangeButton(InsightsRange::Last365Days), Qt::LeftButton);
+        EXPECT_EQ(settings.value(u"insights/range"_s).toString(), u"365"_s);
+    }
+    InsightsPage again;
+    again.setWorkspace(context);
+    EXPECT_EQ(again.range(), InsightsRange::Last365Days);
+    EXPECT_TRUE(again.rangeButton(InsightsRange::Last365Days)->isChecked());
 }
