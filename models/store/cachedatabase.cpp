@@ -436,6 +436,11 @@ bool CacheDatabase::open(const QString &path, QString *error)
     return openFile(path, Durability::Normal, error);
 }
 
+bool CacheDatabase::openForReading(const QString &path, QString *error)
+{
+    return openFileForReading(path, error);
+}
+
 QList<Issue> CacheDatabase::loadIssuesFromFile(const QString &path, QString *error)
 {
     CacheDatabase reader;
@@ -947,6 +952,34 @@ QHash<int, Comment> CacheDatabase::lastComments() const
         last.insert(comment.issueNumber, comment);
     }
     return last;
+}
+
+QList<Comment> CacheDatabase::firstCommentsByAuthor() const
+{
+    QList<Comment> first;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    // SQLite takes the bare columns of a MIN() aggregate from the row holding the minimum.
+    if (!query.exec(QStringLiteral(
+                        "SELECT f.id, f.issue_number, f.association, f.created_at, %1 FROM "
+                        "(SELECT id, issue_number, association, author, MIN(created_at) AS "
+                        "created_at FROM comments WHERE created_at IS NOT NULL "
+                        "GROUP BY issue_number, author) f LEFT JOIN users u ON u.ref = f.author "
+                        "ORDER BY f.issue_number, f.created_at, f.id")
+                        .arg(joinedUserColumns(QStringLiteral("u"))))) {
+        readFailed(SqlValues::errorText(query));
+        return first;
+    }
+    JoinedUsers users;
+    while (query.next()) {
+        Comment &comment = first.emplace_back();
+        comment.id = query.value(0).toLongLong();
+        comment.issueNumber = query.value(1).toInt();
+        comment.authorAssociation = StoreCodes::authorAssociation(query.value(2).toLongLong());
+        comment.createdAt = toTime(query.value(3));
+        comment.author = users.read(query, 4);
+    }
+    return first;
 }
 
 // --- issue events ---------------------------------------------------------------------------

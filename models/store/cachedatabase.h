@@ -52,6 +52,9 @@ public:
 
     // Opens a file prepared by DatabaseFile (WorkspaceStore does both).
     bool open(const QString &path, QString *error);
+    // Opens an existing cache file read-only from the calling thread (the object then belongs to
+    // it): for loads on a worker thread while the store keeps writing through its own object.
+    bool openForReading(const QString &path, QString *error);
     // Loads the issue list through a connection of its own: callable from any thread, any number
     // of times in parallel with the store's own connection. Same result as loadIssues().
     static QList<Issue> loadIssuesFromFile(const QString &path, QString *error = nullptr);
@@ -96,6 +99,10 @@ public:
     // The most recent comment (by createdAt, then id) of every issue that has one, by issue
     // number, without body: "who spoke last".
     QHash<int, Comment> lastComments() const;
+    // The first comment (by createdAt) of each author on each issue, without body or web URL,
+    // ordered by issue number then time: enough to find who answered an item first (the
+    // insights' time to first response) without loading whole threads.
+    QList<Comment> firstCommentsByAuthor() const;
 
     // Repository-wide issue events, keyed by id; oldest first.
     bool upsertIssueEvents(const QList<IssueEvent> &events, const SyncValues &sync = {});

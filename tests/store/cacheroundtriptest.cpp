@@ -267,6 +267,30 @@ TEST_F(StoreCacheRoundTrip, CommentsPerIssueOldestFirstAndLastCommentPerIssue)
     EXPECT_EQ(cache().loadComments(1), QList<Comment>{edited});
 }
 
+TEST_F(StoreCacheRoundTrip, FirstCommentOfEachAuthorPerIssue)
+{
+    Comment aliceLater = comment(12, 1, "2026-01-05T10:00:00Z", u"alice"_s);
+    Comment aliceFirst = comment(10, 1, "2026-01-01T10:00:00+02:00", u"alice"_s);
+    aliceFirst.authorAssociation = AuthorAssociation::Member;
+    const Comment bob = comment(11, 1, "2026-01-02T10:00:00Z", u"bob"_s);
+    const Comment carol = comment(20, 2, "2026-01-03T10:00:00Z", u"carol"_s);
+    ASSERT_TRUE(cache().upsertComments({aliceLater, bob, carol, aliceFirst}));
+    reopen();
+
+    const QList<Comment> first = cache().firstCommentsByAuthor();
+    ASSERT_EQ(first.size(), 3);
+    EXPECT_EQ(first[0].id, 10);
+    EXPECT_EQ(first[0].issueNumber, 1);
+    EXPECT_EQ(first[0].author.login, u"alice"_s);
+    EXPECT_EQ(first[0].authorAssociation, AuthorAssociation::Member);
+    EXPECT_EQ(first[0].createdAt, QDateTime::fromString(u"2026-01-01T08:00:00Z"_s, Qt::ISODate));
+    EXPECT_TRUE(first[0].body.isEmpty());
+    EXPECT_EQ(first[1].id, 11);
+    EXPECT_EQ(first[1].author.login, u"bob"_s);
+    EXPECT_EQ(first[2].id, 20);
+    EXPECT_EQ(first[2].issueNumber, 2);
+}
+
 TEST_F(StoreCacheRoundTrip, IssueEventsUpsertById)
 {
     IssueEvent labeled = issueEvent(1, 5, "2026-01-01T10:00:00Z");
