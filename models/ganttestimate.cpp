@@ -1,6 +1,7 @@
 #include "ganttestimate.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace Mainstay {
 
@@ -68,6 +69,22 @@ RunEstimate estimateRun(const GanttChart &chart, const JobHistory &history)
 {
     RunEstimate estimate;
     const QDateTime now = chart.now;
+    // The pace of this run against its history, from the jobs it finished (runners slower or
+    // faster today): the remaining work is scaled by it once a few jobs tell.
+    QList<double> ratios;
+    for (const WorkflowJob &job : chart.jobs) {
+        const qint64 usual = history.medianRunSeconds.value(job.name);
+        if (usual < 5 || ganttState(job) != GanttState::Success)
+            continue;
+        ratios.append(double(ganttSpan(job, now).runSeconds()) / double(usual));
+    }
+    double pace = 1.0;
+    if (ratios.size() >= 3) {
+        std::sort(ratios.begin(), ratios.end());
+        pace = std::clamp(ratios.at(ratios.size() / 2), 0.05, 20.0);
+    }
+    estimate.pace = pace;
+    auto scaled = [pace](qint64 seconds) { return qint64(std::llround(double(seconds) * pace)); };
     bool anyOpen = false;
     QDateTime end;
     for (const WorkflowJob &job : chart.jobs) {
@@ -86,16 +103,16 @@ RunEstimate estimateRun(const GanttChart &chart, const JobHistory &history)
         if (span.open) {
             anyOpen = true;
             if (state == GanttState::Running && span.started.isValid())
-                jobEnd = std::max(span.started.addSecs(usual), now);
+                jobEnd = std::max(span.started.addSecs(scaled(usual)), now);
             else
-                jobEnd = now.addSecs(usual);
+                jobEnd = now.addSecs(scaled(usual));
             estimate.jobEnd.insert(job.id, jobEnd);
         } else {
             jobEnd = span.finished;
         }
         if (!jobEnd.isValid())
             continue;
-        const QDateTime runEnd = jobEnd.addSecs(history.medianTailSeconds.value(job.name));
+        const QDateTime runEnd = jobEnd.addSecs(scaled(history.medianTailSeconds.value(job.name)));
         if (!end.isValid() || runEnd > end)
             end = runEnd;
     }
@@ -108,7 +125,7 @@ RunEstimate estimateRun(const GanttChart &chart, const JobHistory &history)
     for (const WorkflowJob &job : chart.jobs)
         anyKnown = anyKnown || history.contains(job.name);
     if (!anyKnown && chart.start.isValid()) {
-        const QDateTime usualEnd = chart.start.addSecs(history.medianTotalSeconds);
+        const QDateTime usualEnd = chart.start.addSecs(scaled(history.medianTotalSeconds));
         if (!end.isValid() || usualEnd > end)
             end = usualEnd;
     }

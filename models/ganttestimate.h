@@ -30,6 +30,9 @@ struct RunEstimate
     QHash<qint64, QDateTime> jobEnd;    // predicted end of each open job, by job id
     QSet<qint64> overrunning;           // jobs running (or having run) longer than usual
     QHash<qint64, qint64> usualSeconds; // the median of each job that has history
+    // This run's pace against history (the median of ran/usual over its finished jobs, once at
+    // least three tell; 1 before): remaining durations and tails are scaled by it.
+    double pace = 1.0;
 
     bool isValid() const { return predictedEnd.isValid(); }
 };

@@ -283,11 +283,6 @@ void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect 
         painter->drawRoundedRect(bar, 2, 2);
         painter->setBrush(color);
         painter->drawRect(QRectF(x1, bar.top(), std::max(2.0, x2 - x1), 3));
-        if (row.critical && state.showCritical) {
-            painter->setPen(QPen(m_colors.critical, 1.5));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRoundedRect(bar.adjusted(-1, -1, 1, 1), 2, 2);
-        }
         return;
     }
 
@@ -336,10 +331,12 @@ void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect 
         painter->setPen(QPen(m_colors.failure.darker(130), 1.5));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(bar.adjusted(-1, -1, 1, 1), 2, 2);
-    } else if (row.critical && state.showCritical) {
-        painter->setPen(QPen(m_colors.critical, 2));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(bar.adjusted(-1.5, -1.5, 1.5, 1.5), 2, 2);
+    }
+    if (row.critical && state.showCritical && !step) {
+        // The critical path: an underline, so it reads even on the thinnest bar.
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_colors.critical);
+        painter->drawRect(QRectF(bar.left(), bar.bottom() + 2, std::max(3.0, bar.width()), 2.5));
     }
     if (row.overrun) {
         painter->setPen(Qt::NoPen);
