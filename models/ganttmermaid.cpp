@@ -6,8 +6,7 @@ QString mermaidTaskName(const QString &name)
 {
     QString text = name;
     text.replace(QLatin1Char(':'), QStringLiteral(" -"));
-    text.replace(QLatin1Char(';'), QLatin1Char(','));
-    text.replace(QLatin1Char('#'), QStringLiteral("no. "));
+    text.replace(QLatin1Char(';'), QLatin1Char(',')); // `#…;` would read as an entity
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     text = text.simplified();
     return text.isEmpty() ? QStringLiteral("(unnamed)") : text;

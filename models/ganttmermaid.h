@@ -15,7 +15,7 @@ struct MermaidOptions
 // with its state (done, active, crit for failures), an id, its start and its exact duration in
 // seconds. Jobs that never started are tasks of 0s at their queued time. Times are UTC.
 QString toMermaidGantt(const GanttChart &chart, const MermaidOptions &options = {});
-// A task name Mermaid accepts: no ':' (it separates the metadata), '#' or ';'.
+// A task name Mermaid accepts: no ':' (it separates the metadata) or ';' (ends an entity).
 QString mermaidTaskName(const QString &name);
 
 } // namespace Mainstay
