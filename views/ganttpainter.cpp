@@ -13,6 +13,20 @@ namespace Mainstay {
 
 namespace {
 
+// A vertical line in pieces of at most 48 scan lines: a taller one makes Qt's raster engine
+// split the blend across its thread pool, whose hand-offs cost more than the line itself.
+void verticalLine(QPainter *painter, int x, int top, int bottom)
+{
+    for (int y = top; y < bottom; y += 48)
+        painter->drawLine(x, y, x, std::min(bottom, y + 48) - 1);
+}
+
+// The baseline that centres a line of `metrics` text vertically in `rect`.
+double baseline(const QRect &rect, const QFontMetrics &metrics)
+{
+    return rect.top() + (rect.height() + metrics.ascent() - metrics.descent()) / 2.0;
+}
+
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
@@ -59,9 +73,14 @@ GanttPainter::GanttPainter(const Colors &colors, const QFont &font, const Layout
     , m_bold(font)
     , m_small(font)
     , m_layout(layout)
+    , m_fontMetrics(font)
+    , m_boldMetrics(font)
+    , m_smallMetrics(font)
 {
     m_bold.setBold(true);
     m_small.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.88));
+    m_boldMetrics = QFontMetrics(m_bold);
+    m_smallMetrics = QFontMetrics(m_small);
 }
 
 QColor GanttPainter::stateColor(GanttState state) const
@@ -145,44 +164,58 @@ void GanttPainter::paintRows(QPainter *painter, const QList<GanttRow> &rows, int
     const int left = chartLeft();
     const int rh = m_layout.rowHeight;
     painter->save();
-    painter->fillRect(QRect(0, top, width, bottom - top), m_colors.background);
+    // Fills go in pieces under ~32k pixels: larger ones make Qt's raster engine hand the work
+    // to its thread pool, whose hand-offs cost more than the fill on a busy machine.
+    auto fill = [&](const QRect &rect, const QColor &color) {
+        painter->fillRect(QRect(rect.left(), rect.top(), left, rect.height()), color);
+        for (int x = left; x < rect.right() + 1; x += 1200)
+            painter->fillRect(
+                QRect(x, rect.top(), std::min(1200, rect.right() + 1 - x), rect.height()), color);
+    };
     // Grid lines at the axis ticks, behind the bars.
-    painter->setPen(m_colors.grid);
     const auto ticks = geometry.ticks(width - left, 80);
-    for (const GanttGeometry::Tick &tick : ticks)
-        painter->drawLine(left + int(tick.x), top, left + int(tick.x), bottom);
     first = std::max(0, first);
     last = std::min(last, int(rows.size()) - 1);
+    // Backgrounds and labels first, then every bar under one clip (no per-row state saves).
     for (int i = first; i <= last; ++i) {
         const GanttRow &row = rows.at(i);
         const QRect rowRect(0, top + (i - first) * rh, width, rh);
         if (row.kind == GanttRow::Kind::Section)
-            painter->fillRect(rowRect, m_colors.sectionBackground);
-        else if (i % 2)
-            painter->fillRect(rowRect, m_colors.alternate);
+            fill(rowRect, m_colors.sectionBackground);
+        else
+            fill(rowRect, i % 2 ? m_colors.alternate : m_colors.background);
         if (i == state.selectedRow)
-            painter->fillRect(rowRect, m_colors.selection);
+            fill(rowRect, m_colors.selection);
         else if (i == state.hoverRow)
-            painter->fillRect(rowRect, m_colors.hover);
-        paintLabel(painter, row, QRect(0, rowRect.top(), left - 1, rh), i == state.hoverRow);
-        painter->save();
-        painter->setClipRect(QRect(left, rowRect.top(), width - left, rh));
-        paintBar(painter, row, QRect(left, rowRect.top(), width - left, rh), geometry, state);
-        painter->restore();
+            fill(rowRect, m_colors.hover);
     }
+    for (int y = top + std::max(0, last - first + 1) * rh; y < bottom; y += rh)
+        fill(QRect(0, y, width, std::min(rh, bottom - y)), m_colors.background);
     painter->setPen(m_colors.grid);
-    painter->drawLine(left - 1, top, left - 1, bottom);
+    for (const GanttGeometry::Tick &tick : ticks)
+        verticalLine(painter, left + int(tick.x), top, bottom);
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    for (int i = first; i <= last; ++i)
+        paintLabel(painter, rows.at(i), QRect(0, top + (i - first) * rh, left - 1, rh),
+                   i == state.hoverRow);
+    painter->setClipRect(QRect(left, top, width - left, bottom - top));
+    for (int i = first; i <= last; ++i)
+        paintBar(painter, rows.at(i), QRect(left, top + (i - first) * rh, width - left, rh),
+                 geometry, state);
+    painter->setClipping(false);
+    painter->setPen(m_colors.grid);
+    verticalLine(painter, left - 1, top, bottom);
     painter->setClipRect(QRect(left, top, width - left, bottom - top));
     if (state.predictedEnd.isValid()) {
         const int x = left + int(geometry.x(state.predictedEnd));
         QPen pen(m_colors.predicted, 1.5, Qt::DashLine);
         painter->setPen(pen);
-        painter->drawLine(x, top, x, bottom);
+        verticalLine(painter, x, top, bottom);
     }
     if (state.now.isValid()) {
         const int x = left + int(geometry.x(state.now));
         painter->setPen(QPen(m_colors.now, 1.5));
-        painter->drawLine(x, top, x, bottom);
+        verticalLine(painter, x, top, bottom);
     }
     painter->restore();
 }
@@ -194,8 +227,6 @@ void GanttPainter::paintLabel(QPainter *painter, const GanttRow &row, const QRec
     const int x0 = rect.left() + 6 + row.depth * m_layout.indent;
     const int cy = rect.center().y();
     if (row.expandable) {
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(Qt::NoPen);
         painter->setBrush(m_colors.mutedText);
         QPainterPath arrow;
@@ -210,37 +241,36 @@ void GanttPainter::paintLabel(QPainter *painter, const GanttRow &row, const QRec
         }
         arrow.closeSubpath();
         painter->drawPath(arrow);
-        painter->restore();
     }
     int x = x0 + 12;
     // State dot for jobs and groups, so the label column alone tells what failed.
     if (row.kind != GanttRow::Kind::Section) {
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(Qt::NoPen);
         painter->setBrush(stateColor(row.state));
         const int d = row.kind == GanttRow::Kind::Step ? 6 : 8;
-        painter->drawEllipse(QRect(x, cy - d / 2, d, d));
-        painter->restore();
+        painter->drawRoundedRect(QRect(x, cy - d / 2, d, d), 2, 2);
         x += 14;
     }
     const QFont &font = row.kind == GanttRow::Kind::Section ? m_bold : m_font;
     QString detail = row.detail;
     if (row.kind == GanttRow::Kind::Job)
         detail.clear(); // the runner goes to the tooltip
-    painter->setFont(m_small);
-    const QFontMetrics smallMetrics(m_small);
+    const QFontMetrics &smallMetrics = m_smallMetrics;
     int detailWidth = detail.isEmpty() ? 0 : smallMetrics.horizontalAdvance(detail) + 8;
     detailWidth = std::min(detailWidth, rect.width() / 2);
     if (detailWidth) {
+        painter->setFont(m_small);
         painter->setPen(row.state == GanttState::Failure ? m_colors.failure : m_colors.mutedText);
-        painter->drawText(
-            QRect(rect.right() - detailWidth - 4, rect.top(), detailWidth, rect.height()),
-            Qt::AlignVCenter | Qt::AlignRight,
-            smallMetrics.elidedText(detail, Qt::ElideRight, detailWidth));
+        const QString shown = smallMetrics.horizontalAdvance(detail) + 8 > detailWidth
+                                  ? smallMetrics.elidedText(detail, Qt::ElideRight, detailWidth - 8)
+                                  : detail;
+        painter->drawText(QPointF(rect.right() - 4 - smallMetrics.horizontalAdvance(shown),
+                                  baseline(rect, smallMetrics)),
+                          shown);
     }
     painter->setFont(font);
-    const QFontMetrics metrics(font);
+    const QFontMetrics &metrics =
+        row.kind == GanttRow::Kind::Section ? m_boldMetrics : m_fontMetrics;
     const int available = rect.right() - detailWidth - 8 - x;
     QColor color = m_colors.text;
     if (row.state == GanttState::Failure)
@@ -251,9 +281,11 @@ void GanttPainter::paintLabel(QPainter *painter, const GanttRow &row, const QRec
     QString label = row.label;
     if (row.overrun)
         label += QStringLiteral("  ⚠");
-    painter->drawText(QRect(x, rect.top(), std::max(0, available), rect.height()),
-                      Qt::AlignVCenter | Qt::AlignLeft,
-                      metrics.elidedText(label, Qt::ElideRight, std::max(0, available)));
+    // Point-placed text: no layout pass per row (the repaint budget is a few milliseconds).
+    const QString shown = metrics.horizontalAdvance(label) > available
+                              ? metrics.elidedText(label, Qt::ElideRight, std::max(0, available))
+                              : label;
+    painter->drawText(QPointF(x, baseline(rect, metrics)), shown);
 }
 
 void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect &rowRect,
@@ -269,7 +301,6 @@ void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect 
     const int barHeight = step ? 8 : summary ? 10 : 12;
     const double cy = rowRect.center().y() + 0.5;
     const QColor color = stateColor(row.state);
-    painter->setRenderHint(QPainter::Antialiasing, true);
 
     if (summary) {
         // A bracket over the span, filled in the colour of its state.
@@ -278,11 +309,8 @@ void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect 
         QRectF bar(x1, cy - barHeight / 2.0, x2 - x1, barHeight);
         QColor fill = color;
         fill.setAlpha(row.kind == GanttRow::Kind::Section ? 70 : 110);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(fill);
-        painter->drawRoundedRect(bar, 2, 2);
-        painter->setBrush(color);
-        painter->drawRect(QRectF(x1, bar.top(), std::max(2.0, x2 - x1), 3));
+        painter->fillRect(bar.toAlignedRect(), fill);
+        painter->fillRect(QRectF(x1, bar.top(), std::max(2.0, x2 - x1), 3).toAlignedRect(), color);
         return;
     }
 
@@ -317,9 +345,8 @@ void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect 
     const double x1 = xAt(span.started);
     const double x2 = std::max(xAt(span.finished), x1 + 2);
     QRectF bar(x1, cy - barHeight / 2.0, x2 - x1, barHeight);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(step ? color.lighter(row.state == GanttState::Skipped ? 100 : 110) : color);
-    painter->drawRoundedRect(bar, 2, 2);
+    painter->fillRect(bar.toAlignedRect(),
+                      step ? color.lighter(row.state == GanttState::Skipped ? 100 : 110) : color);
     if (span.open && row.predictedEnd.isValid() && row.predictedEnd > span.finished) {
         // Where this job usually ends: a dashed outline ahead of the growing bar.
         const double xp = xAt(row.predictedEnd);
@@ -328,15 +355,15 @@ void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect 
         painter->drawRect(QRectF(x2, bar.top(), xp - x2, bar.height()));
     }
     if (row.state == GanttState::Failure) {
-        painter->setPen(QPen(m_colors.failure.darker(130), 1.5));
+        painter->setPen(QPen(m_colors.failure.darker(130), 1));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(bar.adjusted(-1, -1, 1, 1), 2, 2);
+        painter->drawRect(bar.toAlignedRect().adjusted(-1, -1, 0, 0));
     }
     if (row.critical && state.showCritical && !step) {
         // The critical path: an underline, so it reads even on the thinnest bar.
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(m_colors.critical);
-        painter->drawRect(QRectF(bar.left(), bar.bottom() + 2, std::max(3.0, bar.width()), 2.5));
+        painter->fillRect(
+            QRectF(bar.left(), bar.bottom() + 2, std::max(3.0, bar.width()), 2).toAlignedRect(),
+            m_colors.critical);
     }
     if (row.overrun) {
         painter->setPen(Qt::NoPen);
@@ -354,8 +381,7 @@ void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect 
         painter->setFont(m_small);
         painter->setPen(m_colors.mutedText);
         const double tx = x2 + (row.overrun ? 14 : 4);
-        painter->drawText(QRectF(tx, rowRect.top(), 90, rowRect.height()),
-                          Qt::AlignVCenter | Qt::AlignLeft, text);
+        painter->drawText(QPointF(tx, baseline(rowRect, m_smallMetrics)), text);
     }
 }
 

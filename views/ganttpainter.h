@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QFontMetrics>
 #include <QPalette>
 
 class QPainter;
@@ -76,6 +77,9 @@ private:
     QFont m_bold;
     QFont m_small;
     Layout m_layout;
+    QFontMetrics m_fontMetrics;
+    QFontMetrics m_boldMetrics;
+    QFontMetrics m_smallMetrics;
 };
 
 // Exports of the chart through GanttPainter. `steps` expands every job; `dark` picks the

@@ -59,7 +59,10 @@ GanttView::GanttView(QWidget *parent)
     setViewportMargins(0, m_painter.layout().headerHeight, 0, 0);
     setFrameShape(QFrame::NoFrame);
     setAccessibleName(tr("Gantt chart of the workflow run"));
+    // Every pixel is painted by GanttPainter: no background fill before each repaint.
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     m_header = new GanttHeader(this);
+    m_header->setAttribute(Qt::WA_OpaquePaintEvent);
     m_header->setToolTip(tr("Wheel here (or Ctrl+wheel on the rows) zooms the time axis"));
 }
 
@@ -210,6 +213,15 @@ void GanttView::expandAll(bool expanded)
                 m_expansion.setExpanded(QStringLiteral("g:%1/%2").arg(section.name, item.name),
                                         expanded);
     }
+    rebuildRows();
+    viewport()->update();
+}
+
+void GanttView::setAllStepsShown(bool shown)
+{
+    expandAll(true);
+    for (const WorkflowJob &job : std::as_const(m_chart.jobs))
+        m_expansion.setExpanded(QStringLiteral("j:%1").arg(job.id), shown);
     rebuildRows();
     viewport()->update();
 }

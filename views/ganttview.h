@@ -42,6 +42,8 @@ public:
 
     void toggle(int row);
     void expandAll(bool expanded);
+    // Shows (or hides) the steps of every job, groups unfolded.
+    void setAllStepsShown(bool shown);
     int selectedRow() const { return m_state.selectedRow; }
     void setSelectedRow(int row);
     int rowAt(int y) const; // viewport y → row, -1 outside
