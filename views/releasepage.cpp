@@ -103,7 +103,7 @@ ReleasePage::ReleasePage(QWidget *parent)
           tr("Run workflow…"), tr("Start the workflow (workflow_dispatch) with its inputs"), this))
     , m_rerunButton(toolButton(tr("Re-run failed"), tr("Re-run the failed jobs of this run"), this))
     , m_cancelButton(toolButton(tr("Cancel run"), tr("Cancel this run"), this))
-    , m_approveButton(toolButton(tr("Review deployment…"),
+    , m_approveButton(toolButton(tr("Review…"),
                                  tr("Approve or reject a deployment waiting for review"), this))
     , m_exportButton(toolButton(tr("Export"), tr("Save the chart as PNG, SVG or Mermaid"), this))
     , m_refreshButton(toolButton(tr("Refresh"), tr("Fetch the run now (F5)"), this))
@@ -129,15 +129,15 @@ ReleasePage::ReleasePage(QWidget *parent)
     m_workflowCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto *runLabelWidget = new QLabel(tr("&Run"), this);
     runLabelWidget->setBuddy(m_runCombo);
-    m_runCombo->setMinimumContentsLength(48);
+    m_runCombo->setMinimumContentsLength(24);
     m_runCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_runCombo->setAccessibleName(tr("Run"));
     m_attemptCombo->setAccessibleName(tr("Attempt"));
-    m_attemptCombo->setMinimumContentsLength(14);
+    m_attemptCombo->setMinimumContentsLength(12);
     m_attemptCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_branchFilter->setPlaceholderText(tr("branch"));
+    m_branchFilter->setPlaceholderText(tr("any branch"));
     m_branchFilter->setClearButtonEnabled(true);
-    m_branchFilter->setMaximumWidth(130);
+    m_branchFilter->setMaximumWidth(120);
     m_branchFilter->setAccessibleName(tr("Branch filter"));
     m_eventFilter->addItem(tr("any event"), QString());
     for (const char *event : {"workflow_dispatch", "push", "release", "schedule", "pull_request"})
@@ -154,14 +154,21 @@ ReleasePage::ReleasePage(QWidget *parent)
     pick->addWidget(runLabelWidget);
     pick->addWidget(m_runCombo, 1);
     pick->addWidget(m_attemptCombo);
-    pick->addSpacing(6);
-    pick->addWidget(m_branchFilter);
-    pick->addWidget(m_eventFilter);
-    pick->addWidget(m_statusFilter);
     pick->addWidget(m_refreshButton);
     layout->addLayout(pick);
 
-    // Row 2: what the run is doing, and what can be done about it.
+    // Row 2: narrowing the runs list, and what can be done to the run.
+    auto *filters = new QHBoxLayout;
+    filters->setSpacing(6);
+    filters->addWidget(m_branchFilter);
+    filters->addWidget(m_eventFilter);
+    filters->addWidget(m_statusFilter);
+    filters->addStretch(1);
+    for (QToolButton *button : {m_dispatchButton, m_rerunButton, m_cancelButton, m_approveButton})
+        filters->addWidget(button);
+    layout->addLayout(filters);
+
+    // Row 3: what the run is doing; how the chart shows it.
     auto *status = new QHBoxLayout;
     auto *texts = new QVBoxLayout;
     texts->setSpacing(2);
@@ -173,15 +180,17 @@ ReleasePage::ReleasePage(QWidget *parent)
     m_summary->setTextFormat(Qt::RichText);
     m_estimateLabel->setTextFormat(Qt::RichText);
     m_estimateLabel->setForegroundRole(QPalette::PlaceholderText);
+    // Wrapping labels: long summaries never widen the window.
+    for (QLabel *label : {m_title, m_summary, m_estimateLabel}) {
+        label->setWordWrap(true);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    }
     texts->addWidget(m_title);
     texts->addWidget(m_summary);
     texts->addWidget(m_estimateLabel);
     status->addLayout(texts, 1);
     auto *actions = new QHBoxLayout;
     actions->setSpacing(4);
-    for (QToolButton *button : {m_dispatchButton, m_rerunButton, m_cancelButton, m_approveButton})
-        actions->addWidget(button, 0, Qt::AlignBottom);
-    actions->addSpacing(10);
     actions->addWidget(m_criticalBox, 0, Qt::AlignBottom);
     for (QToolButton *button : {m_expandButton, m_fitButton, m_exportButton})
         actions->addWidget(button, 0, Qt::AlignBottom);
