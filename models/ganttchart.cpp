@@ -254,7 +254,8 @@ GanttChart GanttChart::build(const WorkflowRun &run, const QList<WorkflowJob> &j
     for (const WorkflowJob &job : jobs)
         spans.append(ganttSpan(job, now));
 
-    // Start order: queued time, then started, then id (GitHub's order is by id).
+    // Queued order, then id (GitHub numbers jobs in the order the workflow declares them):
+    // stable while jobs start, so rows do not jump when a runner picks one up.
     QList<int> order(jobs.size());
     for (int i = 0; i < int(order.size()); ++i)
         order[i] = i;
@@ -262,8 +263,6 @@ GanttChart GanttChart::build(const WorkflowRun &run, const QList<WorkflowJob> &j
         const GanttSpan &sa = spans.at(a), &sb = spans.at(b);
         if (sa.queued != sb.queued)
             return sa.queued < sb.queued;
-        if (sa.barStart() != sb.barStart())
-            return sa.barStart() < sb.barStart();
         return jobs.at(a).id < jobs.at(b).id;
     });
 
