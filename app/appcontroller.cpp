@@ -473,8 +473,11 @@ void AppController::takeScreenshot()
         return;
     m_screenshotTaken = true;
     m_screenshotDeadline.stop();
-    // Let pending layout and paint events settle before grabbing.
-    QTimer::singleShot(150, this, [this] {
+    // Let pending layout and paint events settle before grabbing; MAINSTAY_SCREENSHOT_SETTLE_MS
+    // waits longer (a page that fetches more after the sync, the release monitor's live run).
+    bool ok = false;
+    const int settle = qEnvironmentVariableIntValue("MAINSTAY_SCREENSHOT_SETTLE_MS", &ok);
+    QTimer::singleShot(ok ? std::clamp(settle, 0, 120'000) : 150, this, [this] {
         const QPixmap pixmap = m_window->grab();
         if (pixmap.isNull() || !pixmap.save(m_options.screenshot, "PNG")) {
             qCritical("mainstay: could not write the screenshot to %s",

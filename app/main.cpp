@@ -5,9 +5,11 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QIcon>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -23,7 +25,16 @@ int main(int argc, char **argv)
     }
 
     if (parsed.options.command != Mainstay::CommandLineOptions::Command::Gui) {
-        QCoreApplication app(argc, argv);
+        // Drawing a chart (gantt --export svg|png) needs fonts and a paint engine: a
+        // QGuiApplication on the offscreen platform, so no display is needed.
+        const bool draws = parsed.options.command == Mainstay::CommandLineOptions::Command::Gantt &&
+                           (parsed.options.exportFormat == QLatin1String("svg") ||
+                            parsed.options.exportFormat == QLatin1String("png"));
+        if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        std::unique_ptr<QCoreApplication> application =
+            draws ? std::make_unique<QGuiApplication>(argc, argv)
+                  : std::make_unique<QCoreApplication>(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("mainstay"));
         QCoreApplication::setOrganizationName(QStringLiteral("mainstay"));
         QCoreApplication::setApplicationVersion(QStringLiteral(MAINSTAY_VERSION));

@@ -13,6 +13,8 @@ AppSettings AppSettings::load(const QSettings &settings)
     s.syncIntervalMinutes = std::clamp(
         settings.value(QStringLiteral("sync/intervalMinutes"), s.syncIntervalMinutes).toInt(), 0,
         24 * 60);
+    s.runPollSeconds = std::clamp(
+        settings.value(QStringLiteral("release/pollSeconds"), s.runPollSeconds).toInt(), 2, 3600);
     s.palette = settings.value(QStringLiteral("ui/palette"), s.palette).toString();
     s.workspaces = settings.value(QStringLiteral("workspaces/list")).toStringList();
     s.currentWorkspace = settings.value(QStringLiteral("workspaces/current")).toString();
@@ -24,6 +26,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("api/url"), apiUrl);
     settings.setValue(QStringLiteral("api/tokenSource"), toString(tokenSource));
     settings.setValue(QStringLiteral("sync/intervalMinutes"), syncIntervalMinutes);
+    settings.setValue(QStringLiteral("release/pollSeconds"), runPollSeconds);
     settings.setValue(QStringLiteral("ui/palette"), palette);
     settings.setValue(QStringLiteral("workspaces/list"), workspaces);
     settings.setValue(QStringLiteral("workspaces/current"), currentWorkspace);

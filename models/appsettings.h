@@ -22,6 +22,7 @@ struct AppSettings
     QString apiUrl = QStringLiteral("https://api.github.com");
     TokenSource tokenSource = TokenSource::Automatic;
     int syncIntervalMinutes = 10; // 0: only on demand (F5)
+    int runPollSeconds = 10;      // the release monitor's polling of a running workflow run
     QString palette = QStringLiteral("light");
     QStringList workspaces;   // "owner/repo"
     QString currentWorkspace; // empty: the demo workspace

@@ -182,6 +182,20 @@ qint64 Outbox::cancelRun(qint64 runId)
     return store(OutboxKind::CancelRun, QJsonObject{{QStringLiteral("run_id"), runId}});
 }
 
+qint64 Outbox::reviewDeployments(qint64 runId, const QList<qint64> &environmentIds, bool approve,
+                                 const QString &comment)
+{
+    QJsonArray ids;
+    for (qint64 id : environmentIds)
+        ids.append(id);
+    return store(OutboxKind::ReviewDeployments,
+                 QJsonObject{{QStringLiteral("run_id"), runId},
+                             {QStringLiteral("environment_ids"), ids},
+                             {QStringLiteral("state"),
+                              approve ? QStringLiteral("approved") : QStringLiteral("rejected")},
+                             {QStringLiteral("comment"), comment}});
+}
+
 qint64 Outbox::enqueue(const QString &kind, const QJsonObject &payload)
 {
     return store(kind, payload);
@@ -366,6 +380,10 @@ QString Outbox::describe(const OutboxEntry &entry, const ApiError &error)
         what = QStringLiteral("re-run the failed jobs");
     else if (entry.kind == K::CancelRun)
         what = QStringLiteral("cancel the run");
+    else if (entry.kind == K::ReviewDeployments)
+        what = p.value(QLatin1String("state")).toString() == QLatin1String("approved")
+                   ? QStringLiteral("approve the deployment")
+                   : QStringLiteral("reject the deployment");
     else
         what = entry.kind;
     return QStringLiteral("Could not %1: %2").arg(what, error.message());

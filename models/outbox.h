@@ -93,6 +93,10 @@ public:
                             const QJsonObject &inputs = {});
     qint64 rerunFailedJobs(qint64 runId);
     qint64 cancelRun(qint64 runId);
+    // Approves or rejects a run's deployments waiting on these environments
+    // (POST …/pending_deployments).
+    qint64 reviewDeployments(qint64 runId, const QList<qint64> &environmentIds, bool approve,
+                             const QString &comment);
     // Any kind of OutboxKind with its payload, for callers that build their own.
     qint64 enqueue(const QString &kind, const QJsonObject &payload);
 

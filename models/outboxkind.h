@@ -25,5 +25,7 @@ inline const QString UpdateRelease = QStringLiteral("update-release"); // {id, f
 inline const QString Dispatch = QStringLiteral("dispatch");            // {workflow, ref, inputs}
 inline const QString RerunFailedJobs = QStringLiteral("rerun-failed-jobs"); // {run_id}
 inline const QString CancelRun = QStringLiteral("cancel-run");              // {run_id}
+// {run_id, environment_ids, state: approved|rejected, comment}
+inline const QString ReviewDeployments = QStringLiteral("review-deployments");
 
 } // namespace Mainstay::OutboxKind

@@ -160,6 +160,19 @@ void OutboxOperation::start()
                          .arg(p.value(QLatin1String("run_id")).toInteger())),
             QJsonValue::Undefined, [this](const ApiResponse &response) { succeed(response); },
             [this](const ApiError &error) { return isRetry() && error.httpStatus == 409; });
+    } else if (kind == K::ReviewDeployments) {
+        // Reviews are idempotent for the state asked: a repeat after the deployment moved on gets
+        // a 422 ("no pending deployment"), which means the first request went through.
+        call(
+            "POST",
+            repoPath(QStringLiteral("/actions/runs/%1/pending_deployments")
+                         .arg(p.value(QLatin1String("run_id")).toInteger())),
+            QJsonObject{
+                {QStringLiteral("environment_ids"), p.value(QLatin1String("environment_ids"))},
+                {QStringLiteral("state"), p.value(QLatin1String("state"))},
+                {QStringLiteral("comment"), p.value(QLatin1String("comment"))}},
+            [this](const ApiResponse &response) { succeed(response); },
+            [this](const ApiError &error) { return isRetry() && error.httpStatus == 422; });
     } else {
         ApiError error;
         error.kind = ApiError::Kind::Other;

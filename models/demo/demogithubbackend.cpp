@@ -531,6 +531,26 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
         return notFound();
     }
 
+    // ---- contents (the workflow files, so a dispatch form can read their inputs)
+    if (is(0, "contents") && n >= 2 && get) {
+        const QString path = rest.mid(1).join(u'/');
+        for (const Workflow &workflow : std::as_const(m_data.workflows))
+            if (workflow.path == path) {
+                const QByteArray text = workflowFile(workflow);
+                return jsonReply(QJsonObject{
+                    {u"type"_s, u"file"_s},
+                    {u"encoding"_s, u"base64"_s},
+                    {u"size"_s, text.size()},
+                    {u"name"_s, path.section(u'/', -1)},
+                    {u"path"_s, path},
+                    {u"sha"_s,
+                     QString::fromLatin1(
+                         QCryptographicHash::hash(text, QCryptographicHash::Sha1).toHex())},
+                    {u"content"_s, QString::fromLatin1(text.toBase64(QByteArray::Base64Encoding))},
+                });
+            }
+    }
+
     // ---- repository contents: files a test placed with setRepositoryFile(), then the demo's
     // own (the issue templates)
     if (is(0, "contents") && get && n >= 2 && m_files.contains(rest.mid(1).join(u'/')))
@@ -735,6 +755,28 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
                 return jsonReply(W::toJson(*run, apiBase, repo));
             if (n == 4 && is(3, "jobs") && get)
                 return listJobs(request, apiBase, runId, 0);
+            if (n == 4 && is(3, "cancel") && method == "POST")
+                return cancelRun(*run);
+            if (n == 4 && is(3, "rerun-failed-jobs") && method == "POST")
+                return rerunFailedJobs(*run);
+            if (n == 4 && is(3, "pending_deployments")) {
+                // The demo's environments need no approval: nothing is ever waiting.
+                if (get)
+                    return jsonReply(QJsonArray());
+                if (method == "POST") {
+                    const std::optional<QJsonObject> body = objectBody(request);
+                    if (!body)
+                        return badJson();
+                    const QString state = body->value(u"state"_s).toString();
+                    if (!body->value(u"environment_ids"_s).isArray())
+                        return validationFailed(u"Deployment"_s, u"environment_ids"_s,
+                                                u"missing_field"_s);
+                    if (state != "approved"_L1 && state != "rejected"_L1)
+                        return validationFailed(u"Deployment"_s, u"state"_s, u"invalid"_s);
+                    return messageReply(422, u"No pending deployment requests to approve or "
+                                             "reject"_s);
+                }
+            }
             if (n >= 5 && is(3, "attempts")) {
                 const int attempt = number(4);
                 if (attempt < 1 || attempt > run->runAttempt)
@@ -975,8 +1017,15 @@ QList<WorkflowRun> DemoGitHubBackend::currentRuns() const
 
 QList<WorkflowJob> DemoGitHubBackend::currentJobs(qint64 runId) const
 {
-    if (const DemoLiveRun *live = liveRun(runId))
-        return live->jobs(m_clock->now());
+    if (const DemoLiveRun *live = liveRun(runId)) {
+        QList<WorkflowJob> jobs;
+        const WorkflowRun run = live->run(m_clock->now());
+        if (run.runAttempt > 1)
+            for (const WorkflowJob &job : std::as_const(m_data.jobs))
+                if (job.runId == runId && job.runAttempt < run.runAttempt)
+                    jobs.append(job);
+        return jobs + live->jobs(m_clock->now());
+    }
     QList<WorkflowJob> jobs;
     for (const WorkflowJob &job : std::as_const(m_data.jobs))
         if (job.runId == runId)
@@ -1894,6 +1943,126 @@ DemoGitHubBackend::Reply DemoGitHubBackend::searchIssues(const HttpRequest &requ
     if (!page.link.isEmpty())
         reply.headers.append({"Link", page.link});
     return reply;
+}
+
+} // namespace Mainstay
+
+namespace Mainstay {
+
+QByteArray DemoGitHubBackend::workflowFile(const Workflow &workflow)
+{
+    if (workflow.path.endsWith("/release.yml"_L1))
+        return QByteArrayLiteral(
+            "name: Release\n"
+            "\n"
+            "# Cuts a release: seal the source, test, build, attest, publish to PyPi, tag,\n"
+            "# deploy the Lambda layer to every region, SAR, docs, and close pending issues.\n"
+            "on:\n"
+            "  workflow_dispatch:\n"
+            "    inputs:\n"
+            "      version_to_publish:\n"
+            "        description: \"Version to publish (e.g. v3.4.0)\"\n"
+            "        required: true\n"
+            "        type: string\n"
+            "      skip_pypi:\n"
+            "        description: \"Skip publishing to PyPi (re-run of a failed layer release)\"\n"
+            "        required: false\n"
+            "        type: boolean\n"
+            "        default: false\n"
+            "      layer_stage:\n"
+            "        description: \"How far to take the Lambda layer\"\n"
+            "        type: choice\n"
+            "        options: [beta, prod]\n"
+            "        default: prod\n"
+            "      environment:\n"
+            "        description: \"Deployment environment\"\n"
+            "        type: environment\n"
+            "        default: release\n"
+            "\n"
+            "permissions:\n"
+            "  contents: read\n"
+            "\n"
+            "jobs:\n"
+            "  seal:\n"
+            "    uses: ./.github/workflows/reusable_seal.yml\n");
+    return QByteArrayLiteral("name: ") + workflow.name.toUtf8() +
+           QByteArrayLiteral("\n\non:\n  push:\n    branches: [develop]\n  pull_request:\n\n"
+                             "jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+                             "      - uses: actions/checkout@v4\n");
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::cancelRun(const WorkflowRun &run)
+{
+    const QDateTime now = m_clock->now();
+    for (DemoLiveRun &live : m_live)
+        if (live.runId() == run.id && !live.isFinished(now)) {
+            live.cancel(now);
+            return jsonReply(QJsonObject(), 202);
+        }
+    return messageReply(409, u"Cannot cancel a workflow run that is completed."_s);
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::rerunFailedJobs(const WorkflowRun &run)
+{
+    if (run.status != RunStatus::Completed)
+        return messageReply(403, u"This workflow is already running"_s);
+    const QList<WorkflowJob> jobs = currentJobs(run.id);
+    QSet<QString> again;
+    for (const WorkflowJob &job : jobs)
+        if (isFailing(job.conclusion) || job.conclusion == RunConclusion::Cancelled ||
+            job.conclusion == RunConclusion::Skipped)
+            again.insert(job.name);
+    if (again.isEmpty())
+        return messageReply(403, u"There are no failed jobs to re-run"_s);
+
+    // The finished attempt is kept as it ended; the new attempt re-plays the failed jobs (and
+    // those that were skipped or cancelled because of them), the others keep their results.
+    for (qsizetype i = 0; i < m_live.size(); ++i)
+        if (m_live.at(i).runId() == run.id) {
+            m_data.jobs.removeIf([&](const WorkflowJob &job) { return job.runId == run.id; });
+            m_data.jobs.append(jobs);
+            m_live.removeAt(i);
+            break;
+        }
+    m_data.earlierAttempts.append(run);
+    WorkflowRun next = run;
+    next.runAttempt = run.runAttempt + 1;
+    next.status = RunStatus::Queued;
+    next.conclusion = RunConclusion::None;
+    next.runStartedAt = nowSeconds();
+    next.updatedAt = next.runStartedAt;
+
+    qint64 firstJobId = 0;
+    for (const WorkflowJob &job : std::as_const(m_data.jobs))
+        firstJobId = qMax(firstJobId, job.id);
+    WorkflowRun planned = next;
+    planned.createdAt = next.runStartedAt;
+    const QList<WorkflowJob> fresh = DemoDataGenerator::planReleaseRun(
+        m_data.seed ^ quint64(run.id + next.runAttempt), planned, firstJobId + 1);
+    QList<WorkflowJob> plan;
+    QDateTime earliest;
+    for (const WorkflowJob &job : fresh)
+        if (again.contains(job.name)) {
+            plan.append(job);
+            if (!earliest.isValid() || job.createdAt < earliest)
+                earliest = job.createdAt;
+        }
+    const qint64 shift = earliest.isValid() ? earliest.msecsTo(next.runStartedAt) : 0;
+    for (WorkflowJob &job : plan) {
+        job.runAttempt = next.runAttempt;
+        job.createdAt = job.createdAt.addMSecs(shift);
+        job.startedAt = job.startedAt.addMSecs(shift);
+        job.completedAt = job.completedAt.addMSecs(shift);
+        for (WorkflowStep &step : job.steps) {
+            step.startedAt = step.startedAt.addMSecs(shift);
+            step.completedAt = step.completedAt.addMSecs(shift);
+        }
+    }
+    for (WorkflowRun &stored : m_data.runs)
+        if (stored.id == run.id)
+            stored = next;
+    m_live.append(DemoLiveRun(next, plan, next.runStartedAt, next.runStartedAt, m_speed));
+    return jsonReply(QJsonObject(), 201);
 }
 
 } // namespace Mainstay

@@ -36,7 +36,11 @@ namespace Mainstay {
 // Writes change the dataset in memory only, bump updated_at, record issue events, and show up in
 // later reads: issue labels (add, replace, remove), issue edits (state, state_reason, title,
 // body, labels, assignees, milestone), comments, labels and releases. A workflow_dispatch of the
-// Release workflow (POST .../dispatches, 204) starts a new run that plays like the live one.
+// Release workflow (POST .../dispatches, 204) starts a new run that plays like the live one;
+// cancel (202; 409 when completed) and rerun-failed-jobs (201: a new attempt re-plays the failed,
+// cancelled and skipped jobs; 403 while running or without failures) act on runs; the Release
+// workflow file (GET .../contents/<path>) declares workflow_dispatch inputs; pending_deployments
+// lists none and refuses reviews with 422.
 // Invalid input gets GitHub's 422 "Validation Failed" with an errors list; malformed JSON gets 400
 // "Problems parsing JSON".
 //
@@ -125,6 +129,9 @@ private:
     QHash<QString, QString> tagsLocked() const;
     // The date a ref stands for in the branch's history (a branch: now), or invalid if unknown.
     QDateTime refDate(const QString &ref) const;
+    Reply cancelRun(const WorkflowRun &run);
+    Reply rerunFailedJobs(const WorkflowRun &run);
+    static QByteArray workflowFile(const Workflow &workflow);
     const DemoLiveRun *liveRun(qint64 runId) const;
 
     Issue *findItem(int number);

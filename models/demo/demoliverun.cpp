@@ -33,9 +33,24 @@ QDateTime DemoLiveRun::toClock(const QDateTime &planTime) const
     return QDateTime::fromSecsSinceEpoch(qint64(std::floor(double(msecs) / 1000.0)), Qt::UTC);
 }
 
-QList<WorkflowJob> DemoLiveRun::jobs(const QDateTime &clockNow) const
+void DemoLiveRun::cancel(const QDateTime &clockNow)
+{
+    if (!m_cancelledAt.isValid())
+        m_cancelledAt = toPlan(clockNow);
+}
+
+bool DemoLiveRun::isFinished(const QDateTime &clockNow) const
 {
     const QDateTime at = toPlan(clockNow);
+    return m_cancelledAt.isValid() || (m_planEnd.isValid() && at >= m_planEnd);
+}
+
+QList<WorkflowJob> DemoLiveRun::jobs(const QDateTime &clockNow) const
+{
+    QDateTime at = toPlan(clockNow);
+    const bool cancelled = m_cancelledAt.isValid() && at >= m_cancelledAt;
+    if (cancelled)
+        at = m_cancelledAt;
     QList<WorkflowJob> out;
     out.reserve(m_plan.size());
     for (const WorkflowJob &planned : m_plan) {
@@ -66,6 +81,18 @@ QList<WorkflowJob> DemoLiveRun::jobs(const QDateTime &clockNow) const
                     step.startedAt = QDateTime();
                 }
             }
+        }
+        if (cancelled && job.status != RunStatus::Completed) {
+            job.status = RunStatus::Completed;
+            job.conclusion = RunConclusion::Cancelled;
+            job.completedAt = at;
+            for (WorkflowStep &step : job.steps)
+                if (step.status != RunStatus::Completed) {
+                    step.status = RunStatus::Completed;
+                    step.conclusion = step.startedAt.isValid() ? RunConclusion::Cancelled
+                                                               : RunConclusion::Skipped;
+                    step.completedAt = step.startedAt.isValid() ? at : QDateTime();
+                }
         }
         job.createdAt = toClock(job.createdAt);
         job.startedAt = toClock(job.startedAt);
@@ -98,7 +125,10 @@ WorkflowRun DemoLiveRun::run(const QDateTime &clockNow) const
         anyStarted = anyStarted || job.status != RunStatus::Queued;
     }
     run.updatedAt = updated;
-    if (m_planEnd.isValid() && toPlan(clockNow) >= m_planEnd) {
+    if (m_cancelledAt.isValid() && toPlan(clockNow) >= m_cancelledAt) {
+        run.status = RunStatus::Completed;
+        run.conclusion = RunConclusion::Cancelled;
+    } else if (m_planEnd.isValid() && toPlan(clockNow) >= m_planEnd) {
         run.status = RunStatus::Completed;
         run.conclusion = RunConclusion::Success;
     } else {

@@ -33,6 +33,10 @@ public:
     QList<WorkflowJob> jobs(const QDateTime &clockNow) const;
     // When (on the clock) the last job completes.
     QDateTime finishesAt() const;
+    // Cancels the run at `clockNow`: jobs not finished by then complete as cancelled, jobs not
+    // queued yet never appear, and the run concludes cancelled.
+    void cancel(const QDateTime &clockNow);
+    bool isFinished(const QDateTime &clockNow) const;
 
 private:
     QDateTime toPlan(const QDateTime &clockTime) const;
@@ -44,6 +48,7 @@ private:
     QDateTime m_clockOrigin;
     double m_speed = 1.0;
     QDateTime m_planEnd;
+    QDateTime m_cancelledAt; // plan time; invalid unless cancelled
 };
 
 } // namespace Mainstay

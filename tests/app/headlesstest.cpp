@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <QDirIterator>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -228,4 +229,90 @@ TEST_F(HeadlessTest, AGuiSessionWithATokenLeavesItNowhere)
     EXPECT_TRUE(tokenReachedServer());
     const int scanned = expectNoTokenAnywhere(result);
     EXPECT_GE(scanned, 3) << "the screenshot, the cache, the user data and the settings";
+}
+
+// ---- mainstay gantt ------------------------------------------------------------------------
+
+namespace {
+
+QStringList ganttArguments(const QString &repository, const QString &apiUrl, const QString &dataDir,
+                           const QStringList &more)
+{
+    return QStringList{QStringLiteral("gantt"),      repository,
+                       QStringLiteral("--api-url"),  apiUrl,
+                       QStringLiteral("--data-dir"), dataDir} +
+           more;
+}
+
+} // namespace
+
+TEST_F(HeadlessTest, GanttExportsTheLiveRunAsMermaidWithEveryJobAndAPrediction)
+{
+    const DemoDataset data = m_backend->dataset();
+    ASSERT_NE(data.liveRunId, 0);
+    int liveJobs = 0;
+    for (const WorkflowJob &job : data.jobs)
+        liveJobs += job.runId == data.liveRunId;
+    ASSERT_GT(liveJobs, 0);
+    const Outcome result = run(ganttArguments(
+        m_repository, m_server.baseUrl().toString(), m_dir.filePath(QStringLiteral("data")),
+        {QStringLiteral("--run"), QString::number(data.liveRunId)}));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(result.out.startsWith(QLatin1String("gantt\ntitle ")));
+    EXPECT_TRUE(result.out.contains(QLatin1String("\nsection Seal\n")));
+    EXPECT_TRUE(result.out.contains(QLatin1String("Bump release version")));
+    // One task line per job listed, however many pages they took.
+    const int tasks =
+        int(result.out.count(QRegularExpression(QStringLiteral(" : [^\\n]*job\\d+, "))));
+    EXPECT_EQ(tasks, liveJobs) << result.out.toStdString();
+    EXPECT_TRUE(result.err.contains(QStringLiteral("%1 jobs, 0 failed").arg(liveJobs)))
+        << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QLatin1String("predicted end"))) << result.err.toStdString();
+    // Every page of the jobs was read.
+    int jobPages = 0;
+    for (const HttpRequest &request : m_server.requestLog())
+        jobPages += request.path.contains(QStringLiteral("/runs/%1/jobs").arg(data.liveRunId));
+    EXPECT_EQ(jobPages, (liveJobs + 99) / 100);
+}
+
+TEST_F(HeadlessTest, GanttByWorkflowNameWritesSvgAndPngFiles)
+{
+    const QString svgPath = m_dir.filePath(QStringLiteral("chart.svg"));
+    const Outcome svg = run(ganttArguments(
+        m_repository, m_server.baseUrl().toString(), m_dir.filePath(QStringLiteral("data")),
+        {QStringLiteral("--workflow"), QStringLiteral("Release"), QStringLiteral("--export"),
+         QStringLiteral("svg"), QStringLiteral("--out"), svgPath}));
+    ASSERT_EQ(svg.exitCode, 0) << svg.err.toStdString();
+    QFile svgFile(svgPath);
+    ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svgFile.readAll();
+    EXPECT_TRUE(svgText.contains("<svg"));
+    EXPECT_TRUE(svgText.contains("Seal"));
+    EXPECT_TRUE(svgText.contains("Layer release"));
+
+    const QString pngPath = m_dir.filePath(QStringLiteral("chart.png"));
+    const Outcome png = run(ganttArguments(
+        m_repository, m_server.baseUrl().toString(), m_dir.filePath(QStringLiteral("data")),
+        {QStringLiteral("--workflow"), QStringLiteral("release.yml"), QStringLiteral("--export"),
+         QStringLiteral("png"), QStringLiteral("--out"), pngPath}));
+    ASSERT_EQ(png.exitCode, 0) << png.err.toStdString();
+    QImage image(pngPath);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_GT(image.height(), 300);
+}
+
+TEST_F(HeadlessTest, GanttOfAMissingRunOrWorkflowFailsClearly)
+{
+    const Outcome run404 = run(ganttArguments(m_repository, m_server.baseUrl().toString(),
+                                              m_dir.filePath(QStringLiteral("data")),
+                                              {QStringLiteral("--run"), QStringLiteral("424242")}));
+    EXPECT_EQ(run404.exitCode, 1);
+    EXPECT_TRUE(run404.err.contains(QLatin1String("424242"))) << run404.err.toStdString();
+    EXPECT_TRUE(run404.out.isEmpty());
+    const Outcome noWorkflow = run(ganttArguments(
+        m_repository, m_server.baseUrl().toString(), m_dir.filePath(QStringLiteral("data")),
+        {QStringLiteral("--workflow"), QStringLiteral("Nope")}));
+    EXPECT_EQ(noWorkflow.exitCode, 1);
+    EXPECT_TRUE(noWorkflow.err.contains(QLatin1String("no workflow named \"Nope\"")))
+        << noWorkflow.err.toStdString();
 }

@@ -282,6 +282,37 @@ TEST_F(OutboxSendTest, WorkflowsAreDispatchedRerunAndCancelled)
     EXPECT_EQ(sent[0].path, repoPath(QStringLiteral("/actions/runs/4242/cancel")));
 }
 
+TEST_F(OutboxSendTest, WaitingDeploymentsAreApprovedOrRejected)
+{
+    // The demo has nothing waiting and refuses reviews with GitHub's 422: a permanent failure
+    // with GitHub's explanation.
+    QSignalSpy failed(m_outbox.get(), &Outbox::entryFailed);
+    const qint64 refused = m_outbox->reviewDeployments(m_backend->dataset().liveRunId, {7}, true,
+                                                       QStringLiteral("ship it"));
+    ASSERT_NE(refused, 0);
+    ASSERT_TRUE(drain());
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_TRUE(failed.first().at(2).toBool());
+    EXPECT_TRUE(failed.first().at(1).toString().contains(QLatin1String("approve the deployment")))
+        << failed.first().at(1).toString().toStdString();
+
+    setWrap([](const HttpRequest &request, const std::function<HttpResponse()> &answer) {
+        if (request.method == "POST" &&
+            request.path.endsWith(QLatin1String("/pending_deployments")))
+            return HttpResponse::json(200, "[]");
+        return answer();
+    });
+    QList<HttpRequest> sent = send([&] {
+        return m_outbox->reviewDeployments(4242, {7, 8}, false, QStringLiteral("not today"));
+    });
+    ASSERT_EQ(sent.size(), 1);
+    EXPECT_EQ(sent[0].method, "POST");
+    EXPECT_EQ(sent[0].path, repoPath(QStringLiteral("/actions/runs/4242/pending_deployments")));
+    EXPECT_EQ(bodyOf(sent[0]), QJsonObject({{"environment_ids", QJsonArray{7, 8}},
+                                            {"state", "rejected"},
+                                            {"comment", "not today"}}));
+}
+
 TEST_F(OutboxSendTest, AssigneesAreAdded)
 {
     const Issue issue = openIssue();

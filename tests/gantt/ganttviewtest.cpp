@@ -1,0 +1,191 @@
+#include "ganttview.h"
+#include "demodatagenerator.h"
+#include "demogithubbackend.h"
+#include "dispatchdialog.h"
+#include "ganttfixtures.h"
+#include "githubclient.h"
+#include "loopbackhttpserver.h"
+#include "manualclock.h"
+#include "policyloader.h"
+#include "releasepage.h"
+#include "runmonitor.h"
+#include "workspacestore.h"
+
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Mainstay;
+using namespace Mainstay::GanttFixtures;
+
+TEST(GanttView, KeyboardExpandsSelectsZoomsAndActivatesJobs)
+{
+    GanttView view;
+    view.resize(1200, 600);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.setChart(GanttChart::build(run(), guideJobs(), {}, at("11:00:00")));
+    // Ten sections, 24 jobs.
+    ASSERT_EQ(view.rows().size(), 34);
+    EXPECT_EQ(view.rows().at(0).label, QStringLiteral("Seal"));
+
+    view.setFocus();
+    QTest::keyClick(&view, Qt::Key_Down);
+    QTest::keyClick(&view, Qt::Key_Down);
+    ASSERT_EQ(view.selectedRow(), 1);
+    EXPECT_EQ(view.rows().at(1).label, QStringLiteral("Bump release version"));
+    QTest::keyClick(&view, Qt::Key_Right); // show its steps
+    ASSERT_EQ(view.rows().size(), 36);
+    EXPECT_EQ(view.rows().at(2).kind, GanttRow::Kind::Step);
+    QTest::keyClick(&view, Qt::Key_Left);
+    EXPECT_EQ(view.rows().size(), 34);
+
+    const double scale = view.geometry().pixelsPerSecond();
+    QTest::keyClick(&view, Qt::Key_Plus);
+    EXPECT_NEAR(view.geometry().pixelsPerSecond(), scale * 1.5, 1e-9);
+    EXPECT_FALSE(view.isFollowing());
+    QTest::keyClick(&view, Qt::Key_0);
+    EXPECT_NEAR(view.geometry().pixelsPerSecond(), scale, 1e-9);
+    EXPECT_TRUE(view.isFollowing());
+
+    QSignalSpy activated(&view, &GanttView::jobActivated);
+    QTest::keyClick(&view, Qt::Key_Return);
+    ASSERT_EQ(activated.count(), 1);
+    EXPECT_EQ(activated.first().first().value<WorkflowJob>().htmlUrl,
+              QStringLiteral("https://github.com/o/r/actions/runs/500/job/1"));
+
+    const QString tip = view.toolTipFor(1);
+    EXPECT_TRUE(tip.contains(QLatin1String("Seal / Bump release version")));
+    EXPECT_TRUE(tip.contains(QLatin1String("8s")));
+    EXPECT_TRUE(tip.contains(QLatin1String("GitHub Actions 1")));
+    EXPECT_TRUE(tip.contains(QLatin1String("success")));
+
+    // A newer state of the same run keeps what was unfolded.
+    QTest::keyClick(&view, Qt::Key_Right);
+    view.setChart(GanttChart::build(run(), guideJobs(), {}, at("11:00:01")));
+    EXPECT_EQ(view.rows().size(), 36);
+    // Collapsing a section by clicking its arrow.
+    const int arrowX = 6 + 4;
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(arrowX, 5));
+    EXPECT_EQ(view.rows().size(), 34 + 2 - 4); // Seal's two jobs and two steps hidden
+
+    const QImage image = view.grab().toImage();
+    EXPECT_FALSE(image.isNull());
+}
+
+TEST(GanttView, TheCriticalPathAndARunningJobArePainted)
+{
+    QList<WorkflowJob> jobs = guideJobs();
+    WorkflowJob &last = jobs.last();
+    last.status = RunStatus::InProgress;
+    last.conclusion = RunConclusion::None;
+    last.completedAt = QDateTime();
+    GanttView view;
+    view.resize(1000, 900);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.setChart(GanttChart::build(run(RunStatus::InProgress, RunConclusion::None), jobs, {},
+                                    at("10:29:30")));
+    EXPECT_FALSE(view.criticalPath().isEmpty());
+    const GanttRow &row = view.rows().last();
+    EXPECT_EQ(row.state, GanttState::Running);
+    EXPECT_TRUE(row.span.open);
+    EXPECT_EQ(row.span.finished, at("10:29:30"));
+    // The running bar is drawn in the running colour somewhere on its row.
+    const QImage image = view.viewport()->grab().toImage();
+    const int y =
+        (int(view.rows().size()) - 1) * view.layout().rowHeight + view.layout().rowHeight / 2;
+    const QColor running = GanttPainter::Colors::fromPalette(view.palette()).running;
+    bool found = false;
+    for (int x = view.layout().labelWidth; x < image.width() && !found; ++x)
+        found = image.pixelColor(x, y) == running;
+    EXPECT_TRUE(found);
+}
+
+TEST(DispatchDialog, BuildsTheFormFromTheInputsAndValidatesIt)
+{
+    const WorkflowDispatchSpec spec = parseWorkflowDispatch(
+        "on:\n  workflow_dispatch:\n    inputs:\n      version:\n        required: true\n"
+        "      dry_run:\n        type: boolean\n      stage:\n        type: choice\n"
+        "        options: [beta, prod]\n        default: beta\n");
+    DispatchDialog dialog(QStringLiteral("Release"), spec.inputs, QStringLiteral("develop"));
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    EXPECT_FALSE(ok->isEnabled());
+    EXPECT_EQ(dialog.ref(), QStringLiteral("develop"));
+    dialog.setValue(QStringLiteral("version"), QStringLiteral("v3.4.0"));
+    EXPECT_TRUE(ok->isEnabled());
+    auto *stage = dialog.findChild<QComboBox *>(QStringLiteral("stage"));
+    ASSERT_TRUE(stage);
+    stage->setCurrentText(QStringLiteral("prod"));
+    EXPECT_EQ(dialog.inputs(),
+              (QJsonObject{{"version", "v3.4.0"}, {"dry_run", "false"}, {"stage", "prod"}}));
+    dialog.findChild<QLineEdit *>(QStringLiteral("ref"))->clear();
+    EXPECT_FALSE(ok->isEnabled());
+}
+
+TEST(ReleasePage, OpensTheRunInProgressAndNavigatesToAnother)
+{
+    ManualClock serverClock(QDateTime::fromSecsSinceEpoch(1'790'000'000, Qt::UTC));
+    auto backend = std::make_shared<DemoGitHubBackend>(
+        DemoDataGenerator::generate(11, serverClock.now()), &serverClock);
+    LoopbackHttpServer server;
+    server.setHandler([backend](const HttpRequest &request) { return backend->handle(request); });
+    ASSERT_TRUE(server.start());
+    QTemporaryDir dir;
+    WorkspaceStore store;
+    const QString repository = backend->dataset().fullName();
+    ASSERT_TRUE(store.open(dir.path(), repository).ok);
+    QNetworkAccessManager nam;
+    GitHubClient client(&nam);
+    client.setApiUrl(server.baseUrl());
+    const Policy policy = PolicyLoader::loadOrDefault(QString());
+    WorkspaceContext context;
+    context.store = &store;
+    context.client = &client;
+    context.policy = &policy;
+    context.clock = &serverClock;
+    context.repository = repository;
+
+    ReleasePage page;
+    page.resize(1400, 800);
+    page.setWorkspace(context);
+    const qint64 live = backend->dataset().liveRunId;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return page.monitor() && page.monitor()->hasRun() && !page.monitor()->isFetching(); },
+        20'000));
+    EXPECT_EQ(page.currentRunId(), live);
+    EXPECT_FALSE(page.monitor()->run().isCompleted());
+    EXPECT_FALSE(page.ganttView()->rows().isEmpty());
+    EXPECT_TRUE(page.monitor()->isPolling());
+
+    qint64 other = 0;
+    for (const WorkflowRun &run : backend->dataset().runs)
+        if (run.isCompleted() && run.name == QLatin1String("Release")) {
+            other = run.id;
+            break;
+        }
+    ASSERT_NE(other, 0);
+    page.navigate({{QStringLiteral("run"), other}});
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return page.monitor()->run().id == other && !page.monitor()->isFetching(); },
+        20'000));
+    EXPECT_TRUE(page.monitor()->run().isCompleted());
+    EXPECT_FALSE(page.monitor()->isPolling());
+
+    auto *side = new QLabel(QStringLiteral("trend"));
+    page.addSideWidget(side);
+    EXPECT_EQ(side->parentWidget()->parentWidget(), page.findChild<QSplitter *>());
+    page.clearWorkspace();
+    EXPECT_EQ(page.monitor(), nullptr);
+}
