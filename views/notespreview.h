@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QTextBrowser>
+
+namespace Mainstay {
+
+// The live preview of the release notes: shows the HTML the preview pipeline rendered off the UI
+// thread. Every update goes into a fresh QTextDocument (re-filling a laid-out document is what
+// makes QTextDocument slow) that replaces the old one, and the scroll position is kept. Remote
+// images are never fetched unless allowed (the renderer already holds them back; this is the
+// second lock). Links open in the browser.
+class NotesPreview : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit NotesPreview(QWidget *parent = nullptr);
+
+    void setRenderedHtml(const QString &html);
+    QString renderedHtml() const { return m_html; }
+    // How many documents were shown (for tests).
+    int updateCount() const { return m_updates; }
+
+    void setRemoteImagesAllowed(bool allowed) { m_allowRemote = allowed; }
+    bool remoteImagesAllowed() const { return m_allowRemote; }
+
+    // Scrolls so that `fraction` (0 = top, 1 = bottom) of the document is at the top; the
+    // editor's position mapped to the preview.
+    void scrollToFraction(double fraction);
+    double scrollFraction() const;
+
+    QVariant loadResource(int type, const QUrl &name) override;
+
+private:
+    QString m_html;
+    int m_updates = 0;
+    bool m_allowRemote = false;
+};
+
+} // namespace Mainstay
