@@ -1,0 +1,95 @@
+#pragma once
+
+#include "domain/issue.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Mainstay {
+
+class GitHubClient;
+class Outbox;
+
+// After publishing: tell every issue labelled `pending-release` that it shipped, remove the label
+// and close it — as one resumable batch through the outbox that never comments twice.
+//
+//   load()   lists ALL open issues with the label (every page), then, for each, its comments, and
+//            marks an issue `alreadyCommented` when a comment names the tag (the repository's own
+//            post-release job, or an earlier run of this batch). Emits loaded().
+//   run()    for each issue not done yet, in number order, enqueues: a comment (skipped when
+//            already commented), the label removal, then the close — and waits for the outbox to
+//            send them before the next issue. A permanent failure stops the batch (failed());
+//            run() again resumes: issues are looked up again first, so nothing is said twice.
+//
+// The state of every issue is kept in the workspace's user data (`setLocalValue("post-release",
+// TAG, …)`) by the caller through state()/restoreState(), so a restart resumes too.
+class PostReleaseBatch : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Step
+    {
+        Pending,
+        Commented,
+        LabelRemoved,
+        Closed, // done
+        Skipped // was already closed when loaded
+    };
+    struct Item
+    {
+        int number = 0;
+        QString title;
+        QString url;
+        bool alreadyCommented = false; // a comment naming the version exists
+        Step step = Step::Pending;
+        QString error;
+    };
+
+    // `tag` like v1.26.0, `releaseUrl` the release's html_url; `comment` is the text to post
+    // (ReleasePolicy::postReleaseCommentFor + the link); the label is the policy's.
+    PostReleaseBatch(GitHubClient *client, Outbox *outbox, const QString &repository,
+                     const QString &label, const QString &tag, const QString &releaseUrl,
+                     QObject *parent = nullptr);
+    ~PostReleaseBatch() override;
+
+    // "This is now released under [v1.26.0](URL) version!" unless setCommentText() was called.
+    QString commentText() const { return m_comment; }
+    void setCommentText(const QString &text) { m_comment = text; }
+    static QString defaultComment(const QString &tag, const QString &releaseUrl);
+
+    void load();
+    void run();
+    bool isRunning() const { return m_running; }
+    bool isLoading() const { return m_loading; }
+    const QList<Item> &items() const { return m_items; }
+    int doneCount() const;
+
+Q_SIGNALS:
+    void loaded();
+    void loadFailed(const QString &message);
+    void itemChanged(int index);
+    void finished();
+    void failed(const QString &message);
+
+private:
+    void loadComments(int index);
+    void runNext();
+    void onEntrySent(qint64 id);
+    void onEntryFailed(qint64 id, const QString &message, bool permanent);
+
+    GitHubClient *m_client;
+    QPointer<Outbox> m_outbox;
+    QString m_repository;
+    QString m_label;
+    QString m_tag;
+    QString m_releaseUrl;
+    QString m_comment;
+    QList<Item> m_items;
+    int m_current = -1;
+    qint64 m_waitingFor = 0;
+    bool m_running = false;
+    bool m_loading = false;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace Mainstay
