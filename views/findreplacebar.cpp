@@ -181,8 +181,8 @@ bool FindReplaceBar::selectionIsMatch() const
 {
     const QString selected = m_editor->textCursor().selectedText();
     return !selected.isEmpty() &&
-           selected.compare(m_find->text(), m_case->isChecked() ? Qt::CaseSensitive
-                                                                : Qt::CaseInsensitive) == 0;
+           selected.compare(m_find->text(),
+                            m_case->isChecked() ? Qt::CaseSensitive : Qt::CaseInsensitive) == 0;
 }
 
 bool FindReplaceBar::replaceCurrent()

@@ -25,7 +25,8 @@ protected:
     void mousePressEvent(QMouseEvent *event) override
     {
         // A click in the gutter selects the line, as in most editors.
-        const QTextCursor cursor = m_editor->cursorForPosition(QPoint(0, int(event->position().y())));
+        const QTextCursor cursor =
+            m_editor->cursorForPosition(QPoint(0, int(event->position().y())));
         m_editor->goToLine(cursor.blockNumber() + 1);
     }
 
@@ -215,9 +216,28 @@ void MarkdownEditor::indentSelection(bool outdent)
     cursor.endEditBlock();
 }
 
+bool MarkdownEditor::event(QEvent *event)
+{
+    // The editor's own shortcuts win over the window's (Ctrl+K is the workspace switcher
+    // elsewhere) while it has the focus.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const auto mods =
+            key->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
+        if ((mods == Qt::ControlModifier &&
+             (key->key() == Qt::Key_B || key->key() == Qt::Key_I || key->key() == Qt::Key_K)) ||
+            (mods == (Qt::ControlModifier | Qt::ShiftModifier) && key->key() == Qt::Key_C)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void MarkdownEditor::keyPressEvent(QKeyEvent *event)
 {
-    const auto mods = event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
+    const auto mods =
+        event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
     if (mods == Qt::ControlModifier && event->key() == Qt::Key_B) {
         toggleInline(QStringLiteral("**"));
         return;
@@ -234,7 +254,8 @@ void MarkdownEditor::keyPressEvent(QKeyEvent *event)
         toggleInline(QStringLiteral("`"));
         return;
     }
-    if (event->key() == Qt::Key_Backtab || (event->key() == Qt::Key_Tab && mods == Qt::ShiftModifier)) {
+    if (event->key() == Qt::Key_Backtab ||
+        (event->key() == Qt::Key_Tab && mods == Qt::ShiftModifier)) {
         indentSelection(true);
         return;
     }

@@ -31,6 +31,7 @@ Q_SIGNALS:
     void topVisibleLineChanged(int line);
 
 protected:
+    bool event(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
