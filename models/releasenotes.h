@@ -264,11 +264,14 @@ QList<NotesPullRequest> sortPullRequests(QList<NotesPullRequest> pullRequests,
 
 struct RegenerateConflict
 {
-    int line = 0;    // 1-based line in RegenerateResult::text where the kept human line is
-    int number = 0;  // pull request number; 0 for a whole section (e.g. contributors)
-    QString section; // changes, contributors, new-contributors
-    QString oldText; // what the human wrote (kept)
-    QString newText; // what generation would write now
+    int line = 0;       // 1-based line in RegenerateResult::text where the kept human text starts
+    int lineCount = 1;  // how many lines it spans
+    int number = 0;     // pull request number; 0 for a whole section (e.g. contributors)
+    QString section;    // changes, contributors, new-contributors, full-changelog
+    QString oldText;    // what the human wrote (kept), without markers
+    QString newText;    // what generation would write now, without markers
+    QString acceptText; // replaces lines [line, line + lineCount) to take the new text (markers
+                        // included, so the line counts as unedited afterwards)
 
     bool operator==(const RegenerateConflict &) const = default;
 };

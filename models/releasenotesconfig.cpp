@@ -1,0 +1,511 @@
+#include "releasenotes.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <yaml-cpp/yaml.h>
+
+namespace Mainstay {
+
+namespace {
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+class ConfigReader
+{
+public:
+    explicit ConfigReader(const QString &file)
+        : m_file(file)
+    {}
+
+    void error(const YAML::Node &node, const QString &path, const QString &message)
+    {
+        add(PolicyDiagnostic::Severity::Error, node, path, message);
+    }
+    void warning(const YAML::Node &node, const QString &path, const QString &message)
+    {
+        add(PolicyDiagnostic::Severity::Warning, node, path, message);
+    }
+    void add(PolicyDiagnostic::Severity severity, const YAML::Node &node, const QString &path,
+             const QString &message)
+    {
+        PolicyDiagnostic d;
+        d.severity = severity;
+        d.file = m_file;
+        if (node.IsDefined()) {
+            const YAML::Mark mark = node.Mark();
+            if (!mark.is_null()) {
+                d.line = mark.line + 1;
+                d.column = mark.column + 1;
+            }
+        }
+        d.keyPath = path;
+        d.message = message;
+        m_diagnostics.append(d);
+    }
+    bool hasErrors() const
+    {
+        for (const PolicyDiagnostic &d : m_diagnostics)
+            if (d.isError())
+                return true;
+        return false;
+    }
+
+    // A string value; `allowEmpty` false rejects "" like Release Drafter's schema does.
+    bool string(const YAML::Node &node, const QString &path, QString *out, bool allowEmpty = true)
+    {
+        if (!node.IsScalar()) {
+            error(node, path, QStringLiteral("must be a string"));
+            return false;
+        }
+        const QString value = fromStd(node.Scalar());
+        if (!allowEmpty && value.isEmpty()) {
+            error(node, path, QStringLiteral("must not be empty"));
+            return false;
+        }
+        *out = value;
+        return true;
+    }
+
+    // A list of strings; a single string counts as a list of one when `single` is true.
+    bool strings(const YAML::Node &node, const QString &path, QStringList *out, bool single)
+    {
+        if (node.IsScalar() && single) {
+            *out = {fromStd(node.Scalar())};
+            return true;
+        }
+        if (node.IsNull()) {
+            error(node, path, QStringLiteral("must be a list of strings"));
+            return false;
+        }
+        if (!node.IsSequence()) {
+            error(node, path, QStringLiteral("must be a list of strings"));
+            return false;
+        }
+        QStringList list;
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const YAML::Node item = node[i];
+            const QString itemPath = path + QStringLiteral("[%1]").arg(i);
+            if (!item.IsScalar()) {
+                error(item, itemPath, QStringLiteral("must be a string"));
+                return false;
+            }
+            list << fromStd(item.Scalar());
+        }
+        *out += list; // deep merge over the defaults concatenates lists
+        return true;
+    }
+
+    bool integer(const YAML::Node &node, const QString &path, int *out, int minimum)
+    {
+        bool ok = false;
+        const int value = node.IsScalar() ? fromStd(node.Scalar()).toInt(&ok) : 0;
+        if (!ok || value < minimum) {
+            error(node, path, QStringLiteral("must be an integer of at least %1").arg(minimum));
+            return false;
+        }
+        *out = value;
+        return true;
+    }
+
+    QList<PolicyDiagnostic> diagnostics() const { return m_diagnostics; }
+
+private:
+    QString m_file;
+    QList<PolicyDiagnostic> m_diagnostics;
+};
+
+void applyPolicyDefaults(NotesConfig &config, const ReleasePolicy &policy)
+{
+    config.summaryPlaceholder = policy.summaryPlaceholder;
+    config.targetBranch = policy.branch;
+    config.pendingReleaseLabel = policy.pendingReleaseLabel;
+    config.postReleaseComment = policy.postReleaseComment;
+    // Only tag and title, never the body: the guide's `vX.Y.Z` when the file has no templates.
+    if (config.tagTemplate.isEmpty())
+        config.tagTemplate = policy.tagTemplate;
+    if (config.nameTemplate.isEmpty())
+        config.nameTemplate = policy.nameTemplate;
+}
+
+VersionBump bumpNamed(const QString &name, bool *ok)
+{
+    *ok = true;
+    if (name == QLatin1String("major"))
+        return VersionBump::Major;
+    if (name == QLatin1String("minor"))
+        return VersionBump::Minor;
+    if (name == QLatin1String("patch"))
+        return VersionBump::Patch;
+    *ok = false;
+    return VersionBump::Patch;
+}
+
+NotesConfigResult finish(ConfigReader &reader, NotesConfig config)
+{
+    NotesConfigResult result;
+    result.diagnostics = reader.diagnostics();
+    if (!reader.hasErrors())
+        result.config = std::move(config);
+    return result;
+}
+
+// A YAML syntax error, located where the parser stopped.
+NotesConfigResult syntaxError(const QString &fileName, const YAML::Exception &exception)
+{
+    PolicyDiagnostic d;
+    d.file = fileName;
+    if (!exception.mark.is_null()) {
+        d.line = exception.mark.line + 1;
+        d.column = exception.mark.column + 1;
+    }
+    d.message = QStringLiteral("syntax error: %1").arg(fromStd(exception.msg));
+    NotesConfigResult result;
+    result.diagnostics.append(d);
+    return result;
+}
+
+} // namespace
+
+NotesConfig NotesConfigLoader::fromPolicy(const ReleasePolicy &policy)
+{
+    NotesConfig config;
+    config.style = NotesConfig::Style::ReleaseDrafter;
+    config.source = NotesConfig::Source::Policy;
+    config.sourceName = QStringLiteral("policy");
+    config.bodyTemplate = policy.bodyTemplate;
+    if (!policy.changeTemplate.isEmpty())
+        config.changeTemplate = policy.changeTemplate;
+    if (!policy.categoryTemplate.isEmpty())
+        config.categoryTemplate = policy.categoryTemplate;
+    for (const ReleasePolicy::Category &category : policy.categories)
+        config.categories.append({category.title, category.labels, 0, {}, {}});
+    config.excludeLabels = policy.excludeLabels;
+    config.versionResolver = policy.versionResolver;
+    config.tagTemplate = policy.tagTemplate;
+    config.nameTemplate = policy.nameTemplate;
+    applyPolicyDefaults(config, policy);
+    return config;
+}
+
+NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
+                                                         const QString &fileName,
+                                                         const ReleasePolicy &policy)
+{
+    ConfigReader reader(fileName);
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::Exception &exception) {
+        return syntaxError(fileName, exception);
+    }
+    NotesConfig config;
+    config.style = NotesConfig::Style::ReleaseDrafter;
+    config.source = NotesConfig::Source::ReleaseDrafterFile;
+    config.sourceName = fileName;
+    if (!root.IsMap()) {
+        reader.error(root, QString(), QStringLiteral("the file must be a mapping of keys"));
+        return finish(reader, config);
+    }
+
+    bool sawTemplate = false;
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const QString key = fromStd(it->first.Scalar());
+        const YAML::Node value = it->second;
+        if (key == QLatin1String("template")) {
+            sawTemplate = reader.string(value, key, &config.bodyTemplate, false);
+        } else if (key == QLatin1String("header")) {
+            reader.string(value, key, &config.header);
+        } else if (key == QLatin1String("footer")) {
+            reader.string(value, key, &config.footer);
+        } else if (key == QLatin1String("change-template")) {
+            reader.string(value, key, &config.changeTemplate, false);
+        } else if (key == QLatin1String("change-title-escapes")) {
+            reader.string(value, key, &config.changeTitleEscapes);
+        } else if (key == QLatin1String("no-changes-template")) {
+            reader.string(value, key, &config.noChangesTemplate, false);
+        } else if (key == QLatin1String("no-contributors-template")) {
+            reader.string(value, key, &config.noContributorsTemplate, false);
+        } else if (key == QLatin1String("category-template")) {
+            reader.string(value, key, &config.categoryTemplate);
+        } else if (key == QLatin1String("name-template")) {
+            reader.string(value, key, &config.nameTemplate);
+        } else if (key == QLatin1String("tag-template")) {
+            reader.string(value, key, &config.tagTemplate);
+        } else if (key == QLatin1String("tag-prefix")) {
+            reader.string(value, key, &config.tagPrefix);
+        } else if (key == QLatin1String("version-template")) {
+            reader.string(value, key, &config.versionTemplate, false);
+        } else if (key == QLatin1String("exclude-labels")) {
+            reader.strings(value, key, &config.excludeLabels, false);
+        } else if (key == QLatin1String("include-labels")) {
+            reader.strings(value, key, &config.includeLabels, false);
+        } else if (key == QLatin1String("exclude-contributors")) {
+            reader.strings(value, key, &config.excludeContributors, false);
+        } else if (key == QLatin1String("sort-by")) {
+            QString s;
+            if (reader.string(value, key, &s)) {
+                if (s == QLatin1String("merged_at"))
+                    config.sortBy = NotesConfig::SortBy::MergedAt;
+                else if (s == QLatin1String("title"))
+                    config.sortBy = NotesConfig::SortBy::Title;
+                else
+                    reader.error(value, key,
+                                 QStringLiteral("must be merged_at or title, not `%1`").arg(s));
+            }
+        } else if (key == QLatin1String("sort-direction")) {
+            QString s;
+            if (reader.string(value, key, &s)) {
+                if (s == QLatin1String("ascending"))
+                    config.sortDirection = NotesConfig::SortDirection::Ascending;
+                else if (s == QLatin1String("descending"))
+                    config.sortDirection = NotesConfig::SortDirection::Descending;
+                else
+                    reader.error(
+                        value, key,
+                        QStringLiteral("must be ascending or descending, not `%1`").arg(s));
+            }
+        } else if (key == QLatin1String("categories")) {
+            if (!value.IsSequence()) {
+                reader.error(value, key, QStringLiteral("must be a list of categories"));
+                continue;
+            }
+            int catchAll = 0;
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const YAML::Node item = value[i];
+                const QString path = QStringLiteral("categories[%1]").arg(i);
+                if (!item.IsMap()) {
+                    reader.error(item, path, QStringLiteral("must be a mapping with a title"));
+                    continue;
+                }
+                NotesConfig::Category category;
+                bool hasTitle = false;
+                QStringList label, labels;
+                bool hasLabel = false;
+                for (auto f = item.begin(); f != item.end(); ++f) {
+                    const QString field = fromStd(f->first.Scalar());
+                    const QString fieldPath = path + u'.' + field;
+                    if (field == QLatin1String("title"))
+                        hasTitle = reader.string(f->second, fieldPath, &category.title, false);
+                    else if (field == QLatin1String("label")) {
+                        QString one;
+                        if (reader.string(f->second, fieldPath, &one)) {
+                            label = {one};
+                            hasLabel = true;
+                        }
+                    } else if (field == QLatin1String("labels"))
+                        reader.strings(f->second, fieldPath, &labels, true);
+                    else if (field == QLatin1String("collapse-after"))
+                        reader.integer(f->second, fieldPath, &category.collapseAfter, 0);
+                    else
+                        reader.warning(f->first, fieldPath, QStringLiteral("unknown key, ignored"));
+                }
+                if (!hasTitle && !item["title"])
+                    reader.error(item, path + QStringLiteral(".title"),
+                                 QStringLiteral("is required"));
+                // `label` replaces `labels` (Release Drafter renames it with override).
+                category.labels = hasLabel ? label : labels;
+                if (category.labels.isEmpty() && ++catchAll > 1)
+                    reader.error(item, path,
+                                 QStringLiteral("only one category may have no labels (it "
+                                                "collects the uncategorised pull requests)"));
+                config.categories.append(category);
+            }
+        } else if (key == QLatin1String("replacers")) {
+            if (!value.IsSequence()) {
+                reader.error(value, key, QStringLiteral("must be a list of {search, replace}"));
+                continue;
+            }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const YAML::Node item = value[i];
+                const QString path = QStringLiteral("replacers[%1]").arg(i);
+                NotesConfig::Replacer replacer;
+                if (!item.IsMap() || !item["search"]) {
+                    reader.error(item, path + QStringLiteral(".search"),
+                                 QStringLiteral("is required and must be a regexp or a string"));
+                    continue;
+                }
+                if (!item["replace"]) {
+                    reader.error(item, path + QStringLiteral(".replace"),
+                                 QStringLiteral("is required"));
+                    continue;
+                }
+                if (reader.string(item["search"], path + QStringLiteral(".search"),
+                                  &replacer.search, false) &&
+                    reader.string(item["replace"], path + QStringLiteral(".replace"),
+                                  &replacer.replace))
+                    config.replacers.append(replacer);
+            }
+        } else if (key == QLatin1String("version-resolver")) {
+            if (!value.IsMap()) {
+                reader.error(value, key, QStringLiteral("must be a mapping"));
+                continue;
+            }
+            for (auto f = value.begin(); f != value.end(); ++f) {
+                const QString field = fromStd(f->first.Scalar());
+                const QString path = key + u'.' + field;
+                QStringList *target =
+                    field == QLatin1String("major")   ? &config.versionResolver.major
+                    : field == QLatin1String("minor") ? &config.versionResolver.minor
+                    : field == QLatin1String("patch") ? &config.versionResolver.patch
+                                                      : nullptr;
+                if (target) {
+                    if (!f->second.IsMap()) {
+                        reader.error(f->second, path,
+                                     QStringLiteral("must be a mapping with labels"));
+                        continue;
+                    }
+                    if (f->second["labels"])
+                        reader.strings(f->second["labels"], path + QStringLiteral(".labels"),
+                                       target, true);
+                } else if (field == QLatin1String("default")) {
+                    QString s;
+                    if (reader.string(f->second, path, &s)) {
+                        bool ok = false;
+                        config.versionResolver.defaultBump = bumpNamed(s, &ok);
+                        if (!ok)
+                            reader.error(
+                                f->second, path,
+                                QStringLiteral("must be major, minor or patch, not `%1`").arg(s));
+                    }
+                } else {
+                    reader.warning(f->first, path, QStringLiteral("unknown key, ignored"));
+                }
+            }
+        } else if (key == QLatin1String("autolabeler") || key == QLatin1String("references") ||
+                   key == QLatin1String("branches") || key == QLatin1String("include-paths") ||
+                   key == QLatin1String("prerelease") || key == QLatin1String("latest") ||
+                   key == QLatin1String("filter-by-commitish") ||
+                   key == QLatin1String("include-pre-releases") ||
+                   key == QLatin1String("commitish") ||
+                   key == QLatin1String("pull-request-limit") ||
+                   key == QLatin1String("prerelease-identifier")) {
+            // Release Drafter keys that do not change the generated body.
+        } else if (key == QLatin1String("_extends")) {
+            reader.warning(it->first, key,
+                           QStringLiteral("configurations extended from elsewhere are not "
+                                          "followed; only this file's keys are used"));
+        } else {
+            reader.warning(it->first, key, QStringLiteral("unknown key, ignored"));
+        }
+    }
+    if (!sawTemplate && !static_cast<const YAML::Node &>(root)["template"])
+        reader.error(root, QStringLiteral("template"), QStringLiteral("is required"));
+    applyPolicyDefaults(config, policy);
+    return finish(reader, config);
+}
+
+NotesConfigResult NotesConfigLoader::parseGitHubRelease(const QByteArray &yaml,
+                                                        const QString &fileName,
+                                                        const ReleasePolicy &policy)
+{
+    ConfigReader reader(fileName);
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::Exception &exception) {
+        return syntaxError(fileName, exception);
+    }
+    NotesConfig config;
+    config.style = NotesConfig::Style::GitHub;
+    config.source = NotesConfig::Source::GitHubReleaseFile;
+    config.sourceName = fileName;
+    const YAML::Node &constRoot = root;
+    if (!root.IsMap() || !constRoot["changelog"]) {
+        reader.error(root, QStringLiteral("changelog"), QStringLiteral("is required"));
+        return finish(reader, config);
+    }
+    const YAML::Node changelog = constRoot["changelog"];
+    if (!changelog.IsMap()) {
+        reader.error(changelog, QStringLiteral("changelog"), QStringLiteral("must be a mapping"));
+        return finish(reader, config);
+    }
+    auto readExclude = [&](const YAML::Node &node, const QString &path, QStringList *labels,
+                           QStringList *authors) {
+        if (!node.IsMap()) {
+            reader.error(node, path, QStringLiteral("must be a mapping with labels and authors"));
+            return;
+        }
+        for (auto f = node.begin(); f != node.end(); ++f) {
+            const QString field = fromStd(f->first.Scalar());
+            if (field == QLatin1String("labels"))
+                reader.strings(f->second, path + QStringLiteral(".labels"), labels, false);
+            else if (field == QLatin1String("authors"))
+                reader.strings(f->second, path + QStringLiteral(".authors"), authors, false);
+            else
+                reader.warning(f->first, path + u'.' + field,
+                               QStringLiteral("unknown key, ignored"));
+        }
+    };
+    for (auto it = changelog.begin(); it != changelog.end(); ++it) {
+        const QString key = fromStd(it->first.Scalar());
+        const QString path = QStringLiteral("changelog.") + key;
+        if (key == QLatin1String("exclude")) {
+            readExclude(it->second, path, &config.excludeLabels, &config.excludeAuthors);
+        } else if (key == QLatin1String("categories")) {
+            if (!it->second.IsSequence()) {
+                reader.error(it->second, path, QStringLiteral("must be a list of categories"));
+                continue;
+            }
+            for (std::size_t i = 0; i < it->second.size(); ++i) {
+                const YAML::Node item = it->second[i];
+                const QString itemPath = path + QStringLiteral("[%1]").arg(i);
+                NotesConfig::Category category;
+                if (!item.IsMap() || !item["title"]) {
+                    reader.error(item, itemPath + QStringLiteral(".title"),
+                                 QStringLiteral("is required"));
+                    continue;
+                }
+                reader.string(item["title"], itemPath + QStringLiteral(".title"), &category.title,
+                              false);
+                if (!item["labels"])
+                    reader.error(item, itemPath + QStringLiteral(".labels"),
+                                 QStringLiteral("is required (use \"*\" for every label)"));
+                else
+                    reader.strings(item["labels"], itemPath + QStringLiteral(".labels"),
+                                   &category.labels, false);
+                if (item["exclude"])
+                    readExclude(item["exclude"], itemPath + QStringLiteral(".exclude"),
+                                &category.excludeLabels, &category.excludeAuthors);
+                config.categories.append(category);
+            }
+        } else {
+            reader.warning(it->first, path, QStringLiteral("unknown key, ignored"));
+        }
+    }
+    // Version labels and the title come from the policy: release.yml has neither.
+    config.versionResolver = policy.versionResolver;
+    applyPolicyDefaults(config, policy);
+    return finish(reader, config);
+}
+
+NotesConfigResult NotesConfigLoader::loadFile(const QString &path, const ReleasePolicy &policy)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        NotesConfigResult result;
+        PolicyDiagnostic d;
+        d.file = path;
+        d.message = QStringLiteral("cannot read the file: %1").arg(file.errorString());
+        result.diagnostics.append(d);
+        return result;
+    }
+    const QByteArray data = file.readAll();
+    bool gitHubStyle = false;
+    try {
+        const YAML::Node root = YAML::Load(data.toStdString());
+        gitHubStyle = root.IsMap() && root["changelog"] && !root["template"];
+    } catch (const YAML::Exception &exception) {
+        return syntaxError(path, exception);
+    }
+    NotesConfigResult result = gitHubStyle ? parseGitHubRelease(data, path, policy)
+                                           : parseReleaseDrafter(data, path, policy);
+    if (result.config)
+        result.config->source = NotesConfig::Source::LocalFile;
+    return result;
+}
+
+} // namespace Mainstay
