@@ -84,13 +84,23 @@ FindReplaceBar::FindReplaceBar(QPlainTextEdit *editor, QWidget *parent)
             updateHighlights();
     });
 
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    escape->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(escape, &QShortcut::activated, this, &FindReplaceBar::close);
+    m_find->installEventFilter(this);
+    m_replace->installEventFilter(this);
     auto *backward = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return), m_find);
     backward->setContext(Qt::WidgetShortcut);
     connect(backward, &QShortcut::activated, this, &FindReplaceBar::findPrevious);
     hide();
+}
+
+bool FindReplaceBar::eventFilter(QObject *watched, QEvent *event)
+{
+    // Escape in either field closes the bar and returns to the editor.
+    if (event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        close();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void FindReplaceBar::openFind()

@@ -36,6 +36,9 @@ public:
     int replaceAll();
     int matchCount() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QTextDocument::FindFlags flags() const;
     bool find(bool backward);

@@ -20,10 +20,14 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -49,8 +53,8 @@ protected:
         ASSERT_TRUE(m_store->open(m_dir.path(), Repository).ok);
         // Never sent anywhere (the outbox is not started), and a closed loopback port in case.
         m_client.setApiUrl(QUrl(QStringLiteral("http://127.0.0.1:9")));
-        m_outbox = std::make_unique<Outbox>(&m_store->userData(), &m_client, Repository,
-                                            &m_scheduler);
+        m_outbox =
+            std::make_unique<Outbox>(&m_store->userData(), &m_client, Repository, &m_scheduler);
         m_policy = Policy::defaultPolicy();
     }
 
@@ -84,8 +88,7 @@ protected:
     static bool waitForPreview(NotesPage &page)
     {
         return QTest::qWaitFor(
-            [&] { return !page.pipeline()->isRendering() && !page.pipeline()->isStale(); },
-            10000);
+            [&] { return !page.pipeline()->isRendering() && !page.pipeline()->isStale(); }, 10000);
     }
 
     static QString previewText(NotesPage &page) { return page.preview()->toPlainText(); }
@@ -134,7 +137,10 @@ TEST_F(NotesPageTest, TypingReachesThePreviewAfterTheDebounce)
     const int rendersBefore = page->pipeline()->renderCount();
 
     page->editor()->setFocus();
-    QTest::keyClicks(page->editor(), QStringLiteral("## Highlights\n\nSome **bold** text"));
+    QTest::keyClicks(page->editor(), QStringLiteral("## Highlights"));
+    QTest::keyClick(page->editor(), Qt::Key_Return);
+    QTest::keyClick(page->editor(), Qt::Key_Return);
+    QTest::keyClicks(page->editor(), QStringLiteral("Some **bold** text"));
     // Nothing is rendered while the user types.
     m_scheduler.advance(MarkdownPreviewPipeline::DefaultDebounceMs - 1);
     EXPECT_EQ(page->pipeline()->renderCount(), rendersBefore);
@@ -297,7 +303,10 @@ TEST_F(NotesPageTest, FindAndReplace)
     bar->setCaseSensitive(true);
     EXPECT_EQ(bar->matchCount(), 2);
 
-    bar->openReplace();
+    bar->openReplace(); // takes the selection ("Foo") as the search text, like most editors
+    EXPECT_EQ(bar->findChild<QLineEdit *>(QStringLiteral("findText"))->text(),
+              QStringLiteral("Foo"));
+    bar->setFindText(QStringLiteral("foo"));
     bar->setReplaceText(QStringLiteral("bar"));
     EXPECT_EQ(bar->replaceAll(), 2);
     EXPECT_EQ(page->editor()->toPlainText(), QStringLiteral("bar one\nFoo two\nthree bar"));
@@ -368,7 +377,8 @@ TEST_F(NotesPageTest, PublishingNewNotesQueuesOneCreateRelease)
     const QJsonObject fields = pending.at(0).payload.value(QLatin1String("fields")).toObject();
     EXPECT_EQ(fields.value(QLatin1String("tag_name")).toString(), QStringLiteral("v2.1.0"));
     EXPECT_EQ(fields.value(QLatin1String("name")).toString(), QStringLiteral("v2.1.0"));
-    EXPECT_EQ(fields.value(QLatin1String("target_commitish")).toString(), QStringLiteral("develop"));
+    EXPECT_EQ(fields.value(QLatin1String("target_commitish")).toString(),
+              QStringLiteral("develop"));
     EXPECT_EQ(fields.value(QLatin1String("body")).toString(), QStringLiteral("Big release.\n"));
     EXPECT_FALSE(fields.value(QLatin1String("draft")).toBool(true));
     EXPECT_FALSE(fields.value(QLatin1String("prerelease")).toBool(true));
@@ -395,21 +405,24 @@ TEST_F(NotesPageTest, ADraftIsSavedOnGitHubThenUpdatedAndPublished)
     EXPECT_EQ(fields.value(QLatin1String("name")).toString(), QStringLiteral("Version 3"));
 
     // GitHub answers: the page follows the new release (its id, its key) from then on.
-    QJsonObject answer{{QStringLiteral("id"), 501},
-                       {QStringLiteral("tag_name"), QStringLiteral("v3.0.0")},
-                       {QStringLiteral("name"), QStringLiteral("Version 3")},
-                       {QStringLiteral("body"), QStringLiteral("Draft text\n")},
-                       {QStringLiteral("target_commitish"), QStringLiteral("develop")},
-                       {QStringLiteral("draft"), true},
-                       {QStringLiteral("prerelease"), true},
-                       {QStringLiteral("created_at"), QStringLiteral("2026-09-21T10:00:00Z")},
-                       {QStringLiteral("published_at"), QJsonValue()},
-                       {QStringLiteral("html_url"),
-                        QStringLiteral("https://github.com/acme/widgets/releases/tag/untagged-9")},
-                       {QStringLiteral("author"),
-                        QJsonObject{{QStringLiteral("login"), QStringLiteral("octo")},
-                                    {QStringLiteral("id"), 1},
-                                    {QStringLiteral("type"), QStringLiteral("User")}}}};
+    QJsonObject answer{
+        {QStringLiteral("id"), 501},
+        {QStringLiteral("tag_name"), QStringLiteral("v3.0.0")},
+        {QStringLiteral("name"), QStringLiteral("Version 3")},
+        {QStringLiteral("body"), QStringLiteral("Draft text\n")},
+        {QStringLiteral("target_commitish"), QStringLiteral("develop")},
+        {QStringLiteral("draft"), true},
+        {QStringLiteral("prerelease"), true},
+        {QStringLiteral("created_at"), QStringLiteral("2026-09-21T10:00:00Z")},
+        {QStringLiteral("published_at"), QJsonValue()},
+        {QStringLiteral("html_url"),
+         QStringLiteral("https://github.com/acme/widgets/releases/tag/untagged-9")},
+        {QStringLiteral("author"),
+         QJsonObject{{QStringLiteral("login"), QStringLiteral("octo")},
+                     {QStringLiteral("id"), 1},
+                     {QStringLiteral("type"), QStringLiteral("User")},
+                     {QStringLiteral("avatar_url"), QStringLiteral("https://avatars.example/u/1")},
+                     {QStringLiteral("html_url"), QStringLiteral("https://github.com/octo")}}}};
     ASSERT_TRUE(m_store->userData().markSending(pending.at(0).id));
     ASSERT_TRUE(m_store->userData().markSent(pending.at(0).id, answer));
     OutboxEntry sent = *m_store->userData().entry(pending.at(0).id);
@@ -430,7 +443,7 @@ TEST_F(NotesPageTest, ADraftIsSavedOnGitHubThenUpdatedAndPublished)
     EXPECT_EQ(pending.at(0).payload.value(QLatin1String("id")).toInteger(), 501);
     fields = pending.at(0).payload.value(QLatin1String("fields")).toObject();
     EXPECT_TRUE(fields.value(QLatin1String("draft")).toBool());
-    EXPECT_EQ(fields.value(QLatin1String("body")).toString(), QStringLiteral("Draft text\nMore"));
+    EXPECT_EQ(fields.value(QLatin1String("body")).toString(), QStringLiteral("Draft text\n\nMore"));
     ASSERT_TRUE(m_store->userData().markSending(pending.at(0).id));
     ASSERT_TRUE(m_store->userData().markSent(pending.at(0).id, answer));
     Q_EMIT m_outbox->entrySent(*m_store->userData().entry(pending.at(0).id));
@@ -452,8 +465,9 @@ TEST_F(NotesPageTest, ADraftIsSavedOnGitHubThenUpdatedAndPublished)
                                  QStringLiteral("tag_name already exists"), true);
     EXPECT_EQ(page->pendingEntry(), 0);
     ASSERT_EQ(messages.count(), 1);
-    EXPECT_TRUE(messages.at(0).at(1).toString().contains(QStringLiteral("tag_name already exists")));
-    EXPECT_EQ(page->editor()->toPlainText(), QStringLiteral("Draft text\nMore"));
+    EXPECT_TRUE(
+        messages.at(0).at(1).toString().contains(QStringLiteral("tag_name already exists")));
+    EXPECT_EQ(page->editor()->toPlainText(), QStringLiteral("Draft text\n\nMore"));
 }
 
 TEST_F(NotesPageTest, ThePreviewFollowsTheEditorsScrollPosition)

@@ -76,8 +76,10 @@ TEST(PreviewPipelineTest, TextArrivingDuringARenderIsRenderedOnceAfterIt)
     ASSERT_TRUE(QTest::qWaitFor([&] { return rendered.count() == 2; }, 10000));
     ASSERT_TRUE(waitIdle(pipeline));
     EXPECT_EQ(pipeline.renderCount(), 2); // "second" was never rendered on its own
-    EXPECT_TRUE(rendered.at(0).at(0).value<MarkdownResult>().html.contains(QStringLiteral("first")));
-    EXPECT_TRUE(rendered.at(1).at(0).value<MarkdownResult>().html.contains(QStringLiteral("third")));
+    EXPECT_TRUE(
+        rendered.at(0).at(0).value<MarkdownResult>().html.contains(QStringLiteral("first")));
+    EXPECT_TRUE(
+        rendered.at(1).at(0).value<MarkdownResult>().html.contains(QStringLiteral("third")));
     EXPECT_FALSE(pipeline.isStale());
 }
 
