@@ -2,8 +2,10 @@
 
 #include "domain/issue.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 
 namespace Mainstay {
 
@@ -21,8 +23,10 @@ class Outbox;
 //            send them before the next issue. A permanent failure stops the batch (failed());
 //            run() again resumes: issues are looked up again first, so nothing is said twice.
 //
-// The state of every issue is kept in the workspace's user data (`setLocalValue("post-release",
-// TAG, …)`) by the caller through state()/restoreState(), so a restart resumes too.
+// The caller keeps saveState() in the workspace's user data (`setLocalValue("post-release", TAG,
+// …)`) after every itemChanged(), and hands it to restoreState() after a restart: the restored
+// items are looked up again before anything is sent, and writes the outbox still holds for an
+// issue are waited for first, so a restart resumes without repeating.
 class PostReleaseBatch : public QObject
 {
     Q_OBJECT
@@ -59,6 +63,9 @@ public:
 
     void load();
     void run();
+    QJsonObject saveState() const;
+    bool restoreState(const QJsonObject &state);
+    QString tag() const { return m_tag; }
     bool isRunning() const { return m_running; }
     bool isLoading() const { return m_loading; }
     const QList<Item> &items() const { return m_items; }
@@ -72,10 +79,16 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void loadComments(int index);
+    void loadComments(int index, const std::function<void()> &done);
+    void refresh(int index);
     void runNext();
+    void step();
+    void waitFor(qint64 entryId);
     void onEntrySent(qint64 id);
     void onEntryFailed(qint64 id, const QString &message, bool permanent);
+    void stop(const QString &message);
+    bool namesVersion(const QString &text) const;
+    qint64 pendingEntryFor(int number) const;
 
     GitHubClient *m_client;
     QPointer<Outbox> m_outbox;
@@ -87,6 +100,8 @@ private:
     QList<Item> m_items;
     int m_current = -1;
     qint64 m_waitingFor = 0;
+    bool m_refreshed = false; // the current item was looked up in this run
+    bool m_needsRefresh = false;
     bool m_running = false;
     bool m_loading = false;
     QList<QMetaObject::Connection> m_connections;

@@ -1,9 +1,15 @@
 #pragma once
 
 #include "releasenotes.h"
+#include "releasenoteschecks.h"
+
+#include "release.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
+#include <QUrl>
+#include <functional>
 
 namespace Mainstay {
 
@@ -57,6 +63,10 @@ Q_SIGNALS:
     void progress(const QString &what);
 
 private:
+    // Walks a listing page by page (following Link rel="next"); `onPage` returns false to stop
+    // early; `done` runs after the last page. Errors fail the job with `what`.
+    void walk(const QUrl &url, const QString &what,
+              std::function<bool(const QByteArray &body)> onPage, std::function<void()> done);
     void fetchConfig(int index);
     void fetchReleases();
     void fetchCompare();
@@ -71,11 +81,39 @@ private:
     NotesConfig m_config;
     QList<PolicyDiagnostic> m_configDiagnostics;
     QList<Release> m_releases;
-    QStringList m_mergeShas;
+    QSet<QString> m_rangeShas;
+    QStringList m_authors;
+    int m_authorIndex = 0;
     QDateTime m_since;
     QString m_error;
     bool m_finished = false;
     bool m_started = false;
+};
+
+// Looks up what the "tag consistent" check needs: whether the tag exists (GET
+// /git/ref/tags/TAG) and, if it does, whether a run of the release workflow (by name) for that
+// tag or its version completed successfully. finished() once; error() on failure.
+class ReleaseTagStateJob : public QObject
+{
+    Q_OBJECT
+public:
+    ReleaseTagStateJob(GitHubClient *client, const QString &repository, const QString &tag,
+                       const QString &workflowName, QObject *parent = nullptr);
+    void start();
+    const NotesTagState &state() const { return m_state; }
+    QString error() const { return m_error; }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void fetchRuns();
+    GitHubClient *m_client;
+    QString m_repository;
+    QString m_tag;
+    QString m_workflow;
+    NotesTagState m_state;
+    QString m_error;
 };
 
 } // namespace Mainstay

@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -369,6 +370,8 @@ DemoGitHubBackend::Reply DemoGitHubBackend::route(const HttpRequest &request,
         user.insert(u"public_repos"_s, 12);
         return jsonReply(user);
     }
+    if (segments == QStringList{u"search"_s, u"issues"_s} && get)
+        return searchIssues(request, apiBase);
     if (segments.size() >= 3 && segments[0] == "repos"_L1) {
         if (segments[1].compare(m_data.owner, Qt::CaseInsensitive) != 0 ||
             segments[2].compare(m_data.name, Qt::CaseInsensitive) != 0)
@@ -569,6 +572,16 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
             return object;
         });
     }
+
+    // ---- git data: commits, compare, tags, contents
+    if (is(0, "commits") && n == 1 && get)
+        return listCommits(request, apiBase);
+    if (is(0, "compare") && n >= 2 && get)
+        return compareCommits(request, apiBase, rest.mid(1).join(u'/'));
+    if (is(0, "git") && is(1, "ref") && is(2, "tags") && n >= 4 && get)
+        return getTagRef(apiBase, rest.mid(3).join(u'/'));
+    if (is(0, "contents") && n >= 2 && get)
+        return getContents(request, apiBase, rest.mid(1).join(u'/'));
 
     // ---- releases
     if (is(0, "releases")) {
@@ -1474,6 +1487,319 @@ DemoGitHubBackend::Reply DemoGitHubBackend::dispatchWorkflow(const HttpRequest &
     m_live.append(DemoLiveRun(run, plan, run.createdAt, run.createdAt, m_speed));
     m_data.runs.prepend(run);
     return Reply{204, {}, {}};
+}
+
+// ---- git data
+
+void DemoGitHubBackend::addCommit(const Commit &commit)
+{
+    QMutexLocker locker(&m_mutex);
+    m_extraCommits.append(commit);
+}
+
+void DemoGitHubBackend::setTag(const QString &name, const QString &sha)
+{
+    QMutexLocker locker(&m_mutex);
+    m_extraTags.insert(name, sha);
+}
+
+void DemoGitHubBackend::setRepositoryFile(const QString &path, const QByteArray &content)
+{
+    QMutexLocker locker(&m_mutex);
+    if (content.isEmpty())
+        m_files.remove(path);
+    else
+        m_files.insert(path, content);
+}
+
+QList<DemoGitHubBackend::Commit> DemoGitHubBackend::branchCommits() const
+{
+    QMutexLocker locker(&m_mutex);
+    return commitsLocked();
+}
+
+QList<DemoGitHubBackend::Commit> DemoGitHubBackend::commitsLocked() const
+{
+    QList<Commit> commits;
+    for (const PullRequest &pull : m_data.pullRequests) {
+        if (!pull.isMerged() || pull.baseRef != m_data.defaultBranch ||
+            pull.mergeCommitSha.isEmpty())
+            continue;
+        commits.append({pull.mergeCommitSha, u"%1 (#%2)"_s.arg(pull.title).arg(pull.number),
+                        pull.author.login, pull.author.login, pull.mergedAt});
+    }
+    commits += m_extraCommits;
+    std::stable_sort(commits.begin(), commits.end(),
+                     [](const Commit &a, const Commit &b) { return a.date < b.date; });
+    return commits;
+}
+
+QHash<QString, QString> DemoGitHubBackend::tagsLocked() const
+{
+    QHash<QString, QString> tags;
+    const QList<Commit> commits = commitsLocked();
+    for (const Release &release : m_data.releases) {
+        if (release.draft)
+            continue;
+        const QDateTime at =
+            release.publishedAt.isValid() ? release.publishedAt : release.createdAt;
+        QString sha;
+        for (const Commit &commit : commits)
+            if (commit.date <= at)
+                sha = commit.sha;
+        if (!sha.isEmpty())
+            tags.insert(release.tagName, sha);
+    }
+    for (auto it = m_extraTags.cbegin(); it != m_extraTags.cend(); ++it)
+        tags.insert(it.key(), it.value());
+    return tags;
+}
+
+QDateTime DemoGitHubBackend::refDate(const QString &ref) const
+{
+    if (ref == m_data.defaultBranch || ref == "HEAD"_L1)
+        return QDateTime::fromSecsSinceEpoch(std::numeric_limits<qint32>::max(), Qt::UTC);
+    const QList<Commit> commits = commitsLocked();
+    QString sha = ref;
+    const QHash<QString, QString> tags = tagsLocked();
+    if (tags.contains(ref))
+        sha = tags.value(ref);
+    for (const Commit &commit : commits)
+        if (commit.sha == sha || (sha.size() >= 7 && commit.sha.startsWith(sha)))
+            return commit.date;
+    return {};
+}
+
+namespace {
+
+QJsonObject commitJson(const DemoGitHubBackend::Commit &commit, const QString &apiBase,
+                       const QString &repo)
+{
+    const QString web = webBaseOf(apiBase);
+    const QJsonObject person{
+        {u"name"_s, commit.authorName},
+        {u"email"_s, commit.authorName.toLower().remove(u' ') + "@users.noreply.example"_L1},
+        {u"date"_s, toIsoString(commit.date)}};
+    QJsonValue author = QJsonValue::Null;
+    if (!commit.authorLogin.isEmpty())
+        author =
+            QJsonObject{{u"login"_s, commit.authorLogin},
+                        {u"id"_s, qint64(qHash(commit.authorLogin) & 0xffffff)},
+                        {u"type"_s, commit.authorLogin.endsWith("[bot]"_L1) ? u"Bot"_s : u"User"_s},
+                        {u"html_url"_s, web + u'/' + commit.authorLogin}};
+    return QJsonObject{
+        {u"sha"_s, commit.sha},
+        {u"url"_s, apiBase + "/repos/"_L1 + repo + "/commits/"_L1 + commit.sha},
+        {u"html_url"_s, web + u'/' + repo + "/commit/"_L1 + commit.sha},
+        {u"commit"_s, QJsonObject{{u"message"_s, commit.message},
+                                  {u"author"_s, person},
+                                  {u"committer"_s, person}}},
+        {u"author"_s, author},
+        {u"committer"_s, author},
+        {u"parents"_s, QJsonArray()},
+    };
+}
+
+} // namespace
+
+DemoGitHubBackend::Reply DemoGitHubBackend::listCommits(const HttpRequest &request,
+                                                        const QString &apiBase)
+{
+    const QString sha = request.queryValue(u"sha"_s);
+    const QDateTime until = refDate(sha.isEmpty() ? m_data.defaultBranch : sha);
+    if (!until.isValid())
+        return notFound();
+    QList<Commit> commits;
+    for (const Commit &commit : commitsLocked())
+        if (commit.date <= until)
+            commits.append(commit);
+    std::reverse(commits.begin(), commits.end()); // newest first, as GitHub lists them
+    const QString repo = m_data.fullName();
+    return pagedArray(request, commits,
+                      [&](const Commit &commit) { return commitJson(commit, apiBase, repo); });
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::compareCommits(const HttpRequest &request,
+                                                           const QString &apiBase,
+                                                           const QString &spec)
+{
+    const qsizetype dots = spec.indexOf("..."_L1);
+    if (dots <= 0)
+        return notFound();
+    const QString base = spec.left(dots);
+    const QString head = spec.mid(dots + 3);
+    const QDateTime from = refDate(base);
+    const QDateTime to = refDate(head);
+    if (!from.isValid() || !to.isValid())
+        return notFound();
+    QList<Commit> commits;
+    for (const Commit &commit : commitsLocked())
+        if (commit.date > from && commit.date <= to)
+            commits.append(commit);
+    const Page page = paginate(request, commits.size());
+    const QString repo = m_data.fullName();
+    QJsonArray array;
+    for (qsizetype i = page.first; i < page.first + page.count; ++i)
+        array.append(commitJson(commits[i], apiBase, repo));
+    Reply reply = jsonReply(QJsonObject{
+        {u"url"_s, apiBase + "/repos/"_L1 + repo + "/compare/"_L1 + spec},
+        {u"html_url"_s, webBaseOf(apiBase) + u'/' + repo + "/compare/"_L1 + spec},
+        {u"status"_s, commits.isEmpty() ? u"identical"_s : u"ahead"_s},
+        {u"ahead_by"_s, commits.size()},
+        {u"behind_by"_s, 0},
+        {u"total_commits"_s, commits.size()},
+        {u"commits"_s, array},
+        {u"files"_s, QJsonArray()},
+    });
+    if (!page.link.isEmpty())
+        reply.headers.append({"Link", page.link});
+    return reply;
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::getTagRef(const QString &apiBase, const QString &tag)
+{
+    const QHash<QString, QString> tags = tagsLocked();
+    const auto it = tags.constFind(tag);
+    if (it == tags.constEnd())
+        return notFound();
+    const QString repo = m_data.fullName();
+    return jsonReply(QJsonObject{
+        {u"ref"_s, "refs/tags/"_L1 + tag},
+        {u"url"_s, apiBase + "/repos/"_L1 + repo + "/git/refs/tags/"_L1 + tag},
+        {u"object"_s,
+         QJsonObject{{u"sha"_s, it.value()},
+                     {u"type"_s, u"commit"_s},
+                     {u"url"_s, apiBase + "/repos/"_L1 + repo + "/git/commits/"_L1 + it.value()}}},
+    });
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::getContents(const HttpRequest &request,
+                                                        const QString &apiBase, const QString &path)
+{
+    Q_UNUSED(request)
+    const auto it = m_files.constFind(path);
+    if (it == m_files.constEnd())
+        return notFound();
+    const QString repo = m_data.fullName();
+    // GitHub wraps the base64 text at 60 characters.
+    const QByteArray encoded = it.value().toBase64();
+    QByteArray wrapped;
+    for (qsizetype i = 0; i < encoded.size(); i += 60)
+        wrapped += encoded.mid(i, 60) + '\n';
+    return jsonReply(QJsonObject{
+        {u"type"_s, u"file"_s},
+        {u"encoding"_s, u"base64"_s},
+        {u"size"_s, it.value().size()},
+        {u"name"_s, path.section(u'/', -1)},
+        {u"path"_s, path},
+        {u"content"_s, QString::fromLatin1(wrapped)},
+        {u"sha"_s, QString::fromLatin1(
+                       QCryptographicHash::hash(it.value(), QCryptographicHash::Sha1).toHex())},
+        {u"url"_s, apiBase + "/repos/"_L1 + repo + "/contents/"_L1 + path},
+        {u"html_url"_s,
+         webBaseOf(apiBase) + u'/' + repo + "/blob/"_L1 + m_data.defaultBranch + u'/' + path},
+    });
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::searchIssues(const HttpRequest &request,
+                                                         const QString &apiBase)
+{
+    QString q = request.queryValue(u"q"_s);
+    q.replace(u'+', u' ');
+    bool wantPr = false, wantIssue = false, wantMerged = false, wantOpen = false,
+         wantClosed = false;
+    QString author, base;
+    QStringList labels;
+    QDateTime mergedAfter, mergedBefore;
+    bool mergedAfterInclusive = true, mergedBeforeInclusive = false;
+    for (const QString &token : q.split(u' ', Qt::SkipEmptyParts)) {
+        const qsizetype colon = token.indexOf(u':');
+        if (colon <= 0)
+            continue; // free text is not supported by the demo
+        const QString key = token.left(colon);
+        QString value = token.mid(colon + 1);
+        if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+            value = value.mid(1, value.size() - 2);
+        if (key == "repo"_L1) {
+            if (value.compare(m_data.fullName(), Qt::CaseInsensitive) != 0)
+                return validationFailed(u"Search"_s, u"q"_s, u"invalid"_s);
+        } else if (key == "is"_L1 || key == "type"_L1) {
+            wantPr |= value == "pr"_L1;
+            wantIssue |= value == "issue"_L1;
+            wantMerged |= value == "merged"_L1;
+            wantOpen |= value == "open"_L1;
+            wantClosed |= value == "closed"_L1;
+        } else if (key == "author"_L1) {
+            author = value;
+        } else if (key == "base"_L1) {
+            base = value;
+        } else if (key == "label"_L1) {
+            labels << value;
+        } else if (key == "merged"_L1) {
+            auto date = [](QString text) { return parseIsoDateTime(text); };
+            if (value.startsWith(">="_L1)) {
+                mergedAfter = date(value.mid(2));
+            } else if (value.startsWith(u'>')) {
+                mergedAfter = date(value.mid(1));
+                mergedAfterInclusive = false;
+            } else if (value.startsWith("<="_L1)) {
+                mergedBefore = date(value.mid(2));
+                mergedBeforeInclusive = true;
+            } else if (value.startsWith(u'<')) {
+                mergedBefore = date(value.mid(1));
+            }
+        }
+    }
+    QList<const Issue *> items;
+    auto keep = [&](const Issue &item) {
+        if (wantPr && !item.isPullRequest)
+            return false;
+        if (wantIssue && item.isPullRequest)
+            return false;
+        if (wantOpen && !item.isOpen())
+            return false;
+        if (wantClosed && item.isOpen())
+            return false;
+        if (!author.isEmpty() && item.author.login.compare(author, Qt::CaseInsensitive) != 0)
+            return false;
+        for (const QString &label : labels)
+            if (!item.hasLabel(label))
+                return false;
+        if (wantMerged || mergedAfter.isValid() || mergedBefore.isValid()) {
+            if (!item.isMerged())
+                return false;
+            if (mergedAfter.isValid() &&
+                (mergedAfterInclusive ? item.mergedAt < mergedAfter : item.mergedAt <= mergedAfter))
+                return false;
+            if (mergedBefore.isValid() && (mergedBeforeInclusive ? item.mergedAt > mergedBefore
+                                                                 : item.mergedAt >= mergedBefore))
+                return false;
+        }
+        return true;
+    };
+    if (!wantPr)
+        for (const Issue &issue : std::as_const(m_data.issues))
+            if (base.isEmpty() && keep(issue))
+                items.append(&issue);
+    if (!wantIssue)
+        for (const PullRequest &pull : std::as_const(m_data.pullRequests))
+            if ((base.isEmpty() || pull.baseRef == base) && keep(pull))
+                items.append(&pull);
+    std::sort(items.begin(), items.end(), [](const Issue *a, const Issue *b) {
+        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->number > b->number;
+    });
+    const QString repo = m_data.fullName();
+    const Page page = paginate(request, items.size());
+    QJsonArray array;
+    for (qsizetype i = page.first; i < page.first + page.count; ++i) {
+        Issue plain = *items[i];
+        array.append(W::toJson(plain, apiBase, repo));
+    }
+    Reply reply = jsonReply(QJsonObject{
+        {u"total_count"_s, items.size()}, {u"incomplete_results"_s, false}, {u"items"_s, array}});
+    if (!page.link.isEmpty())
+        reply.headers.append({"Link", page.link});
+    return reply;
 }
 
 } // namespace Mainstay

@@ -24,7 +24,9 @@ namespace Mainstay {
 //
 // Reads: the repository, issues (state, labels, since, sort, direction, creator, assignee),
 // issue and repository-wide comments, issue events, pulls, labels, milestones, releases,
-// collaborators, workflows, runs, attempts and jobs, /user and /rate_limit, all paginated with
+// collaborators, workflows, runs, attempts and jobs, /user and /rate_limit, the default branch's
+// commits (/commits, /compare/BASE...HEAD), tags (/git/ref/tags/T), file contents (/contents)
+// and /search/issues (repo:, is:, author:, label:, base:, merged: qualifiers), all paginated with
 // GitHub's Link header built from the request's Host. Under a "/api/v3" prefix the same routes
 // answer, as on GitHub Enterprise. Every response carries GitHub's rate-limit headers (core,
 // 5000 an hour, one used per request except 304s and /rate_limit); 200 answers carry an ETag, and
@@ -66,6 +68,25 @@ public:
     // When (on the clock) the live run completes; invalid when there is none.
     QDateTime liveRunFinishesAt() const;
 
+    // A commit on the default branch. The branch's history is derived from the dataset (one
+    // commit per pull request merged into it, at its merge time, with its merge commit SHA), plus
+    // the commits added with addCommit(). Published releases' tags point at the newest commit at
+    // or before their publication; setTag() adds or moves a tag.
+    struct Commit
+    {
+        QString sha;
+        QString message;
+        QString authorLogin; // empty: the e-mail maps to no account
+        QString authorName;
+        QDateTime date;
+    };
+    void addCommit(const Commit &commit);
+    void setTag(const QString &name, const QString &sha);
+    // GET /repos/o/r/contents/PATH serves it (base64); an empty `content` removes the file.
+    void setRepositoryFile(const QString &path, const QByteArray &content);
+    // The default branch's commits, oldest first.
+    QList<Commit> branchCommits() const;
+
     // What a route answers before headers are added; declared here only so that the helpers in
     // the .cpp can build it.
     struct Reply;
@@ -93,6 +114,15 @@ private:
     Reply createRelease(const HttpRequest &request, const QString &apiBase);
     Reply editRelease(const HttpRequest &request, const QString &apiBase, qint64 id);
     Reply dispatchWorkflow(const HttpRequest &request, const Workflow &workflow);
+    Reply getContents(const HttpRequest &request, const QString &apiBase, const QString &path);
+    Reply compareCommits(const HttpRequest &request, const QString &apiBase, const QString &spec);
+    Reply listCommits(const HttpRequest &request, const QString &apiBase);
+    Reply getTagRef(const QString &apiBase, const QString &tag);
+    Reply searchIssues(const HttpRequest &request, const QString &apiBase);
+    QList<Commit> commitsLocked() const;
+    QHash<QString, QString> tagsLocked() const;
+    // The date a ref stands for in the branch's history (a branch: now), or invalid if unknown.
+    QDateTime refDate(const QString &ref) const;
     const DemoLiveRun *liveRun(qint64 runId) const;
 
     Issue *findItem(int number);
@@ -116,6 +146,9 @@ private:
     int m_rateRemaining = 5000;
     QDateTime m_rateReset;
     qint64 m_nextId = 0;
+    QList<Commit> m_extraCommits;
+    QHash<QString, QString> m_extraTags;
+    QHash<QString, QByteArray> m_files;
 };
 
 } // namespace Mainstay

@@ -1,0 +1,430 @@
+#include "postreleasebatch.h"
+
+#include "githubclient.h"
+#include "githubjson.h"
+#include "outbox.h"
+#include "outboxkind.h"
+#include "restjob.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace Mainstay {
+
+namespace {
+
+QString stepName(PostReleaseBatch::Step step)
+{
+    switch (step) {
+    case PostReleaseBatch::Step::Pending:
+        return QStringLiteral("pending");
+    case PostReleaseBatch::Step::Commented:
+        return QStringLiteral("commented");
+    case PostReleaseBatch::Step::LabelRemoved:
+        return QStringLiteral("label-removed");
+    case PostReleaseBatch::Step::Closed:
+        return QStringLiteral("closed");
+    case PostReleaseBatch::Step::Skipped:
+        break;
+    }
+    return QStringLiteral("skipped");
+}
+
+PostReleaseBatch::Step stepFromName(const QString &name)
+{
+    using S = PostReleaseBatch::Step;
+    for (S s : {S::Pending, S::Commented, S::LabelRemoved, S::Closed, S::Skipped})
+        if (stepName(s) == name)
+            return s;
+    return S::Pending;
+}
+
+bool isDone(PostReleaseBatch::Step step)
+{
+    return step == PostReleaseBatch::Step::Closed || step == PostReleaseBatch::Step::Skipped;
+}
+
+} // namespace
+
+PostReleaseBatch::PostReleaseBatch(GitHubClient *client, Outbox *outbox, const QString &repository,
+                                   const QString &label, const QString &tag,
+                                   const QString &releaseUrl, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_outbox(outbox)
+    , m_repository(repository)
+    , m_label(label)
+    , m_tag(tag)
+    , m_releaseUrl(releaseUrl)
+    , m_comment(defaultComment(tag, releaseUrl))
+{
+    if (outbox) {
+        m_connections << connect(outbox, &Outbox::entrySent, this,
+                                 [this](const OutboxEntry &entry) { onEntrySent(entry.id); });
+        m_connections << connect(
+            outbox, &Outbox::entryFailed, this,
+            [this](const OutboxEntry &entry, const QString &message, bool permanent) {
+                onEntryFailed(entry.id, message, permanent);
+            });
+    }
+}
+
+PostReleaseBatch::~PostReleaseBatch()
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_connections))
+        disconnect(c);
+}
+
+QString PostReleaseBatch::defaultComment(const QString &tag, const QString &releaseUrl)
+{
+    if (releaseUrl.isEmpty())
+        return QStringLiteral("This is now released under %1 version!").arg(tag);
+    return QStringLiteral("This is now released under [%1](%2) version!").arg(tag, releaseUrl);
+}
+
+int PostReleaseBatch::doneCount() const
+{
+    int done = 0;
+    for (const Item &item : m_items)
+        done += isDone(item.step);
+    return done;
+}
+
+bool PostReleaseBatch::namesVersion(const QString &text) const
+{
+    QString version = m_tag;
+    if (version.startsWith(u'v'))
+        version.remove(0, 1);
+    const QRegularExpression re(
+        QStringLiteral(R"((?<![\w.])v?%1(?![\w]|\.\d))").arg(QRegularExpression::escape(version)));
+    return re.match(text).hasMatch();
+}
+
+void PostReleaseBatch::load()
+{
+    if (m_loading || m_running)
+        return;
+    m_loading = true;
+    m_items.clear();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("labels"), m_label);
+    query.addQueryItem(QStringLiteral("state"), QStringLiteral("open"));
+    query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
+    const QUrl first = m_client->url(QStringLiteral("/repos/%1/issues").arg(m_repository), query);
+    auto fetch = std::make_shared<std::function<void(const QUrl &)>>();
+    *fetch = [this, fetch](const QUrl &url) {
+        RestJob *job = m_client->get(url);
+        connect(job, &RestJob::finished, this, [this, fetch](RestJob *finished) {
+            const ApiResponse &response = finished->response();
+            if (!response.isOk()) {
+                m_loading = false;
+                Q_EMIT loadFailed(QStringLiteral("Could not list the %1 issues: %2")
+                                      .arg(m_label, response.error.message()));
+                return;
+            }
+            ParseResult<QList<Issue>> parsed = GitHubJson::parseIssueList(response.body);
+            if (!parsed) {
+                m_loading = false;
+                Q_EMIT loadFailed(
+                    QStringLiteral("The issue list is malformed: %1").arg(parsed.error()));
+                return;
+            }
+            for (const Issue &issue : parsed.value()) {
+                if (issue.isPullRequest)
+                    continue; // pull requests carry the label only by mistake; not told
+                Item item;
+                item.number = issue.number;
+                item.title = issue.title;
+                item.url = issue.htmlUrl;
+                item.step = issue.isOpen() ? Step::Pending : Step::Skipped;
+                m_items.append(item);
+            }
+            const QUrl next = response.links.value(QStringLiteral("next"));
+            if (next.isValid() && !next.isEmpty()) {
+                (*fetch)(next);
+                return;
+            }
+            std::sort(m_items.begin(), m_items.end(),
+                      [](const Item &a, const Item &b) { return a.number < b.number; });
+            // Then the comments of each, to find the ones already told.
+            auto commentsOf = std::make_shared<std::function<void(int)>>();
+            *commentsOf = [this, commentsOf](int index) {
+                if (index >= m_items.size()) {
+                    m_loading = false;
+                    Q_EMIT loaded();
+                    return;
+                }
+                loadComments(index, [commentsOf, index] { (*commentsOf)(index + 1); });
+            };
+            (*commentsOf)(0);
+        });
+    };
+    (*fetch)(first);
+}
+
+void PostReleaseBatch::loadComments(int index, const std::function<void()> &done)
+{
+    const int number = m_items.at(index).number;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
+    auto fetch = std::make_shared<std::function<void(const QUrl &)>>();
+    *fetch = [this, fetch, index, done](const QUrl &url) {
+        RestJob *job = m_client->get(url);
+        connect(job, &RestJob::finished, this, [this, fetch, index, done](RestJob *finished) {
+            const ApiResponse &response = finished->response();
+            if (!response.isOk()) {
+                const QString message = QStringLiteral("Could not read the comments of #%1: %2")
+                                            .arg(m_items.at(index).number)
+                                            .arg(response.error.message());
+                if (m_loading) {
+                    m_loading = false;
+                    Q_EMIT loadFailed(message);
+                } else {
+                    stop(message);
+                }
+                return;
+            }
+            ParseResult<QList<Comment>> parsed = GitHubJson::parseCommentList(response.body);
+            if (parsed)
+                for (const Comment &comment : parsed.value())
+                    if (namesVersion(comment.body))
+                        m_items[index].alreadyCommented = true;
+            const QUrl next = response.links.value(QStringLiteral("next"));
+            if (next.isValid() && !next.isEmpty())
+                (*fetch)(next);
+            else
+                done();
+        });
+    };
+    (*fetch)(m_client->url(
+        QStringLiteral("/repos/%1/issues/%2/comments").arg(m_repository).arg(number), query));
+}
+
+void PostReleaseBatch::run()
+{
+    if (m_running || m_loading || !m_outbox)
+        return;
+    m_running = true;
+    m_current = -1;
+    runNext();
+}
+
+void PostReleaseBatch::runNext()
+{
+    ++m_current;
+    while (m_current < m_items.size() && isDone(m_items.at(m_current).step))
+        ++m_current;
+    if (m_current >= m_items.size()) {
+        m_running = false;
+        m_current = -1;
+        Q_EMIT finished();
+        return;
+    }
+    m_refreshed = false;
+    m_items[m_current].error.clear();
+    step();
+}
+
+qint64 PostReleaseBatch::pendingEntryFor(int number) const
+{
+    qint64 last = 0;
+    for (const OutboxEntry &entry : m_outbox->pending())
+        if (entry.payload.value(QLatin1String("number")).toInt() == number)
+            last = entry.id;
+    return last;
+}
+
+void PostReleaseBatch::step()
+{
+    Item &item = m_items[m_current];
+    // Writes from before a restart still in the outbox go first; then the issue is looked up.
+    if (const qint64 pending = pendingEntryFor(item.number)) {
+        m_refreshed = false;
+        waitFor(pending);
+        return;
+    }
+    if (m_needsRefresh && !m_refreshed) {
+        refresh(m_current);
+        return;
+    }
+    switch (item.step) {
+    case Step::Pending:
+        if (item.alreadyCommented) {
+            item.step = Step::Commented;
+            Q_EMIT itemChanged(m_current);
+            step();
+            return;
+        }
+        waitFor(m_outbox->comment(item.number, m_comment));
+        return;
+    case Step::Commented:
+        waitFor(m_outbox->removeLabels(item.number, {m_label}));
+        return;
+    case Step::LabelRemoved:
+        waitFor(m_outbox->closeIssue(item.number, QStringLiteral("completed")));
+        return;
+    case Step::Closed:
+    case Step::Skipped:
+        runNext();
+        return;
+    }
+}
+
+void PostReleaseBatch::refresh(int index)
+{
+    const int number = m_items.at(index).number;
+    RestJob *job =
+        m_client->get(QStringLiteral("/repos/%1/issues/%2").arg(m_repository).arg(number));
+    connect(job, &RestJob::finished, this, [this, index](RestJob *finished) {
+        const ApiResponse &response = finished->response();
+        if (!response.isOk()) {
+            stop(QStringLiteral("Could not look up #%1 again: %2")
+                     .arg(m_items.at(index).number)
+                     .arg(response.error.message()));
+            return;
+        }
+        ParseResult<Issue> parsed =
+            GitHubJson::parseIssue(QJsonDocument::fromJson(response.body).object());
+        if (!parsed) {
+            stop(QStringLiteral("Issue #%1 is malformed: %2")
+                     .arg(m_items.at(index).number)
+                     .arg(parsed.error()));
+            return;
+        }
+        const Issue &issue = parsed.value();
+        Item &item = m_items[index];
+        loadComments(index, [this, index, issue] {
+            Item &item = m_items[index];
+            if (!issue.isOpen()) {
+                item.step = item.step == Step::Pending && !item.alreadyCommented ? Step::Skipped
+                                                                                 : Step::Closed;
+            } else if (!issue.hasLabel(m_label)) {
+                if (item.alreadyCommented)
+                    item.step = Step::LabelRemoved;
+            } else if (item.alreadyCommented && item.step == Step::Pending) {
+                item.step = Step::Commented;
+            }
+            m_refreshed = true;
+            Q_EMIT itemChanged(index);
+            if (m_running && index == m_current)
+                step();
+        });
+        Q_UNUSED(item)
+    });
+}
+
+void PostReleaseBatch::waitFor(qint64 entryId)
+{
+    if (entryId == 0) {
+        stop(QStringLiteral("The outbox could not store the write for #%1")
+                 .arg(m_items.at(m_current).number));
+        return;
+    }
+    m_waitingFor = entryId;
+    if (!m_outbox->isStarted())
+        m_outbox->start();
+}
+
+void PostReleaseBatch::onEntrySent(qint64 id)
+{
+    if (!m_running || id != m_waitingFor || m_current < 0)
+        return;
+    m_waitingFor = 0;
+    Item &item = m_items[m_current];
+    const std::optional<OutboxEntry> entry = [&]() -> std::optional<OutboxEntry> {
+        for (const OutboxEntry &e : m_outbox->entries())
+            if (e.id == id)
+                return e;
+        return std::nullopt;
+    }();
+    if (!entry || entry->payload.value(QLatin1String("number")).toInt() != item.number) {
+        // An older write for this issue (from before a restart): look the issue up again.
+        m_refreshed = false;
+        m_needsRefresh = true;
+        step();
+        return;
+    }
+    if (entry->kind == OutboxKind::Comment) {
+        item.step = Step::Commented;
+        item.alreadyCommented = true;
+    } else if (entry->kind == OutboxKind::RemoveLabels) {
+        item.step = Step::LabelRemoved;
+    } else if (entry->kind == OutboxKind::CloseIssue) {
+        item.step = Step::Closed;
+    } else {
+        m_refreshed = false;
+        m_needsRefresh = true;
+    }
+    Q_EMIT itemChanged(m_current);
+    if (m_needsRefresh && !m_refreshed && !isDone(item.step)) {
+        step();
+        return;
+    }
+    if (isDone(item.step))
+        runNext();
+    else
+        step();
+}
+
+void PostReleaseBatch::onEntryFailed(qint64 id, const QString &message, bool permanent)
+{
+    if (!m_running || id != m_waitingFor || !permanent)
+        return; // transient failures are retried by the outbox itself
+    m_waitingFor = 0;
+    stop(QStringLiteral("#%1: %2").arg(m_items.at(m_current).number).arg(message));
+}
+
+void PostReleaseBatch::stop(const QString &message)
+{
+    if (m_current >= 0 && m_current < m_items.size()) {
+        m_items[m_current].error = message;
+        Q_EMIT itemChanged(m_current);
+    }
+    m_running = false;
+    m_current = -1;
+    m_needsRefresh = true; // a resume looks every remaining issue up again
+    Q_EMIT failed(message);
+}
+
+QJsonObject PostReleaseBatch::saveState() const
+{
+    QJsonArray items;
+    for (const Item &item : m_items)
+        items.append(QJsonObject{{QStringLiteral("number"), item.number},
+                                 {QStringLiteral("title"), item.title},
+                                 {QStringLiteral("url"), item.url},
+                                 {QStringLiteral("alreadyCommented"), item.alreadyCommented},
+                                 {QStringLiteral("step"), stepName(item.step)}});
+    return QJsonObject{{QStringLiteral("tag"), m_tag},
+                       {QStringLiteral("label"), m_label},
+                       {QStringLiteral("comment"), m_comment},
+                       {QStringLiteral("items"), items}};
+}
+
+bool PostReleaseBatch::restoreState(const QJsonObject &state)
+{
+    if (m_running || m_loading || state.value(QLatin1String("tag")).toString() != m_tag)
+        return false;
+    QList<Item> items;
+    for (const QJsonValue &value : state.value(QLatin1String("items")).toArray()) {
+        const QJsonObject o = value.toObject();
+        Item item;
+        item.number = o.value(QLatin1String("number")).toInt();
+        if (item.number <= 0)
+            return false;
+        item.title = o.value(QLatin1String("title")).toString();
+        item.url = o.value(QLatin1String("url")).toString();
+        item.alreadyCommented = o.value(QLatin1String("alreadyCommented")).toBool();
+        item.step = stepFromName(o.value(QLatin1String("step")).toString());
+        items.append(item);
+    }
+    m_items = items;
+    if (state.contains(QLatin1String("comment")))
+        m_comment = state.value(QLatin1String("comment")).toString();
+    m_needsRefresh = true;
+    return true;
+}
+
+} // namespace Mainstay
