@@ -1,18 +1,764 @@
 #include "markdownrenderer.h"
 
+#include "emojishortcodes.h"
+
+#include <QRegularExpression>
+
+#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+
+#include <cstring>
+#include <memory>
+#include <vector>
 
 namespace Mainstay {
 
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Colours. QTextDocument has no CSS variables and paints translucent backgrounds over whatever
+// is below, so the palette is chosen here, once, for light or dark.
+struct Colours
+{
+    const char *codeBackground;
+    const char *inlineCodeBackground;
+    const char *border;
+    const char *muted;
+};
+
+constexpr Colours kLight{"#f6f8fa", "#eff1f3", "#d0d7de", "#59636e"};
+constexpr Colours kDark{"#161b22", "#262c36", "#3d444d", "#9198a1"};
+
+// ---------------------------------------------------------------------------------------------
+// cmark helpers
+
+struct ParserDeleter
+{
+    void operator()(cmark_parser *p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter
+{
+    void operator()(cmark_node *n) const { cmark_node_free(n); }
+};
+struct IterDeleter
+{
+    void operator()(cmark_iter *i) const { cmark_iter_free(i); }
+};
+
+bool isType(cmark_node *node, const char *name)
+{
+    const char *type = cmark_node_get_type_string(node);
+    return type && std::strcmp(type, name) == 0;
+}
+
+QString literal(cmark_node *node)
+{
+    const char *text = cmark_node_get_literal(node);
+    return text ? QString::fromUtf8(text) : QString();
+}
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+// The plain text of a subtree (image alt text).
+QString plainText(cmark_node *node)
+{
+    QString out;
+    std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(node));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+        cmark_node *cur = cmark_iter_get_node(iter.get());
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        switch (cmark_node_get_type(cur)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+            out += literal(cur);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            out += QLatin1Char(' ');
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+// A raw HTML node that is only a comment.
+bool isComment(const QString &html)
+{
+    const QString trimmed = html.trimmed();
+    return trimmed.startsWith(QLatin1String("<!--")) && trimmed.endsWith(QLatin1String("-->")) &&
+           trimmed.indexOf(QLatin1String("-->")) == trimmed.size() - 3;
+}
+
+bool insideLink(cmark_node *node)
+{
+    for (cmark_node *p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
+        const cmark_node_type t = cmark_node_get_type(p);
+        if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
+            return true;
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GitHub references in text: #123, owner/repo#123, @user, @org/team, commit SHAs, :emoji:.
+
+struct Segment
+{
+    QString text;
+    QString url; // empty: plain text
+};
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
+}
+
+class ReferenceLinker
+{
+public:
+    explicit ReferenceLinker(const MarkdownOptions &options)
+    {
+        if (options.webUrl.isValid() && !options.webUrl.isEmpty()) {
+            QString base = options.webUrl.toString(QUrl::StripTrailingSlash);
+            m_repoUrl = base;
+            // https://github.com/owner/name → https://github.com (GitHub Enterprise hosts too).
+            QUrl host = options.webUrl;
+            QStringList parts = host.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            if (parts.size() >= 2)
+                parts.resize(parts.size() - 2);
+            host.setPath(parts.isEmpty() ? QString()
+                                         : QLatin1Char('/') + parts.join(QLatin1Char('/')));
+            host.setQuery(QString());
+            host.setFragment(QString());
+            m_hostUrl = host.toString(QUrl::StripTrailingSlash);
+        }
+    }
+
+    bool hasLinks() const { return !m_repoUrl.isEmpty(); }
+
+    // Splits `text` into plain and linked segments; emoji shortcodes are replaced in the plain
+    // ones. Returns false when nothing changed.
+    bool split(const QString &text, std::vector<Segment> &out) const
+    {
+        out.clear();
+        QString plain;
+        bool changed = false;
+        const qsizetype n = text.size();
+        qsizetype i = 0;
+        auto flush = [&] {
+            if (!plain.isEmpty()) {
+                out.push_back({plain, QString()});
+                plain.clear();
+            }
+        };
+        while (i < n) {
+            const QChar c = text.at(i);
+            const QChar prev = i > 0 ? text.at(i - 1) : QChar();
+            qsizetype end = 0;
+            if (c == QLatin1Char(':')) {
+                QString emoji;
+                if ((end = matchEmoji(text, i, &emoji)) > 0) {
+                    plain += emoji;
+                    i = end;
+                    changed = true;
+                    continue;
+                }
+            } else if (hasLinks() && c == QLatin1Char('#') && !isWordChar(prev) &&
+                       prev != QLatin1Char('&')) {
+                if ((end = matchIssue(text, i + 1)) > 0) {
+                    flush();
+                    out.push_back({text.mid(i, end - i), m_repoUrl + QLatin1String("/issues/") +
+                                                             text.mid(i + 1, end - i - 1)});
+                    i = end;
+                    changed = true;
+                    continue;
+                }
+            } else if (hasLinks() && c == QLatin1Char('@') && !isWordChar(prev) &&
+                       prev != QLatin1Char('`') && prev != QLatin1Char('/')) {
+                QString path;
+                if ((end = matchMention(text, i + 1, &path)) > 0) {
+                    flush();
+                    out.push_back({text.mid(i, end - i), m_hostUrl + path});
+                    i = end;
+                    changed = true;
+                    continue;
+                }
+            } else if (hasLinks() && c.isLetterOrNumber() && c.unicode() < 128 &&
+                       startsWord(prev)) {
+                QString url;
+                QString shown;
+                if ((end = matchRepoIssue(text, i, &url)) > 0) {
+                    flush();
+                    out.push_back({text.mid(i, end - i), url});
+                    i = end;
+                    changed = true;
+                    continue;
+                }
+                if ((end = matchSha(text, i, &url, &shown)) > 0) {
+                    flush();
+                    out.push_back({shown, url});
+                    i = end;
+                    changed = true;
+                    continue;
+                }
+            }
+            plain += c;
+            ++i;
+        }
+        flush();
+        return changed;
+    }
+
+private:
+    static bool startsWord(QChar prev)
+    {
+        if (prev.isNull())
+            return true;
+        if (isWordChar(prev))
+            return false;
+        static const QString notAfter = QStringLiteral("/.-@#&:+~=");
+        return !notAfter.contains(prev);
+    }
+
+    static qsizetype matchEmoji(const QString &text, qsizetype colon, QString *emoji)
+    {
+        const qsizetype n = text.size();
+        qsizetype j = colon + 1;
+        while (j < n && j - colon <= 40) {
+            const QChar ch = text.at(j);
+            if (ch == QLatin1Char(':'))
+                break;
+            if (!(ch.isLetterOrNumber() && ch.unicode() < 128) && ch != QLatin1Char('_') &&
+                ch != QLatin1Char('+') && ch != QLatin1Char('-'))
+                return 0;
+            ++j;
+        }
+        if (j >= n || text.at(j) != QLatin1Char(':') || j == colon + 1)
+            return 0;
+        const QString found =
+            EmojiShortcodes::lookup(QStringView(text).mid(colon + 1, j - colon - 1));
+        if (found.isNull())
+            return 0;
+        *emoji = found;
+        return j + 1;
+    }
+
+    // Digits from `start` up to a word boundary; returns the end or 0.
+    static qsizetype matchIssue(const QString &text, qsizetype start)
+    {
+        qsizetype j = start;
+        while (j < text.size() && text.at(j).isDigit() && text.at(j).unicode() < 128)
+            ++j;
+        if (j == start || j - start > 10)
+            return 0;
+        if (j < text.size() && isWordChar(text.at(j)))
+            return 0;
+        return j;
+    }
+
+    qsizetype matchMention(const QString &text, qsizetype start, QString *path) const
+    {
+        static const QRegularExpression re(QStringLiteral(
+            "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/([A-Za-z0-9][A-Za-z0-9_-]*))?"));
+        const auto m = re.match(text, start, QRegularExpression::NormalMatch,
+                                QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch())
+            return 0;
+        qsizetype end = m.capturedEnd(0);
+        QString user = m.captured(0);
+        QString team = m.captured(1);
+        if (end < text.size() && (isWordChar(text.at(end)) || text.at(end) == QLatin1Char('-')))
+            return 0;
+        if (!team.isEmpty()) {
+            // A team ends at a word boundary too; "@org/" followed by junk is only "@org".
+            user = user.left(user.indexOf(QLatin1Char('/')));
+            *path = QLatin1String("/orgs/") + user + QLatin1String("/teams/") + team;
+        } else {
+            *path = QLatin1Char('/') + user;
+        }
+        return end;
+    }
+
+    qsizetype matchRepoIssue(const QString &text, qsizetype start, QString *url) const
+    {
+        static const QRegularExpression re(
+            QStringLiteral("([A-Za-z0-9][A-Za-z0-9-]{0,38})/([A-Za-z0-9._-]{1,100})#([0-9]{1,10})"
+                           "(?![A-Za-z0-9_])"));
+        const auto m = re.match(text, start, QRegularExpression::NormalMatch,
+                                QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch())
+            return 0;
+        *url = m_hostUrl + QLatin1Char('/') + m.captured(1) + QLatin1Char('/') + m.captured(2) +
+               QLatin1String("/issues/") + m.captured(3);
+        return m.capturedEnd(0);
+    }
+
+    qsizetype matchSha(const QString &text, qsizetype start, QString *url, QString *shown) const
+    {
+        const qsizetype n = text.size();
+        qsizetype j = start;
+        bool digit = false;
+        bool letter = false;
+        while (j < n && j - start <= 40) {
+            const char16_t ch = text.at(j).unicode();
+            if (ch >= u'0' && ch <= u'9')
+                digit = true;
+            else if (ch >= u'a' && ch <= u'f')
+                letter = true;
+            else
+                break;
+            ++j;
+        }
+        const qsizetype len = j - start;
+        if (len < 7 || len > 40 || !digit || !letter)
+            return 0;
+        if (j < n && (isWordChar(text.at(j)) || text.at(j) == QLatin1Char('-')))
+            return 0;
+        const QString sha = text.mid(start, len);
+        *url = m_repoUrl + QLatin1String("/commit/") + sha;
+        *shown = sha.left(7);
+        return j;
+    }
+
+    QString m_repoUrl;
+    QString m_hostUrl;
+};
+
+// Splits the text nodes outside links into text and link nodes.
+void linkReferences(cmark_node *document, const MarkdownOptions &options)
+{
+    const ReferenceLinker linker(options);
+    std::vector<cmark_node *> texts;
+    {
+        std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document));
+        cmark_event_type ev;
+        while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+            cmark_node *node = cmark_iter_get_node(iter.get());
+            if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_TEXT)
+                texts.push_back(node);
+        }
+    }
+    std::vector<Segment> segments;
+    for (size_t k = 0; k < texts.size(); ++k) {
+        cmark_node *node = texts[k];
+        if (!node)
+            continue; // merged into an earlier one
+        if (insideLink(node))
+            continue;
+        // cmark leaves adjacent text nodes where delimiters did not match ("a_b", "[x"):
+        // join them so a reference is seen whole.
+        QString text = literal(node);
+        for (size_t m = k + 1; m < texts.size(); ++m) {
+            cmark_node *next = cmark_node_next(node);
+            if (!next || next != texts[m])
+                break;
+            text += literal(next);
+            cmark_node_free(next);
+            texts[m] = nullptr;
+        }
+        if (!linker.split(text, segments)) {
+            cmark_node_set_literal(node, text.toUtf8().constData());
+            continue;
+        }
+        for (const Segment &seg : segments) {
+            cmark_node *textNode = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(textNode, seg.text.toUtf8().constData());
+            if (seg.url.isEmpty()) {
+                cmark_node_insert_before(node, textNode);
+            } else {
+                cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
+                cmark_node_set_url(link, seg.url.toUtf8().constData());
+                cmark_node_append_child(link, textNode);
+                cmark_node_insert_before(node, link);
+            }
+        }
+        cmark_node_free(node); // unlinks it
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML for QTextDocument
+
+class HtmlWriter
+{
+public:
+    HtmlWriter(const MarkdownOptions &options, MarkdownResult &result)
+        : m_options(options)
+        , m_result(result)
+        , m_colours(options.dark ? kDark : kLight)
+    {
+        if (options.webUrl.isValid() && !options.webUrl.isEmpty()) {
+            m_base = options.webUrl;
+            if (!m_base.path().endsWith(QLatin1Char('/')))
+                m_base.setPath(m_base.path() + QLatin1Char('/'));
+        }
+    }
+
+    void write(cmark_node *document)
+    {
+        std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document));
+        cmark_event_type ev;
+        while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+            cmark_node *node = cmark_iter_get_node(iter.get());
+            const bool entering = ev == CMARK_EVENT_ENTER;
+            if (visit(node, entering))
+                cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT); // children written
+        }
+    }
+
+private:
+    QString &out() { return m_result.html; }
+
+    // Resolves a link target; empty for schemes that must not be opened from untrusted text.
+    QString safeUrl(const QString &raw) const
+    {
+        const QString trimmed = raw.trimmed();
+        if (trimmed.isEmpty())
+            return QString();
+        if (trimmed.startsWith(QLatin1Char('#')))
+            return trimmed;
+        QUrl url(trimmed);
+        if (!url.isValid())
+            return QString();
+        if (url.isRelative()) {
+            if (m_base.isEmpty())
+                return QString();
+            url = m_base.resolved(url);
+        }
+        const QString scheme = url.scheme().toLower();
+        if (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
+            scheme != QLatin1String("mailto"))
+            return QString();
+        return url.toString(QUrl::FullyEncoded);
+    }
+
+    bool inTightList(cmark_node *paragraph) const
+    {
+        cmark_node *item = cmark_node_parent(paragraph);
+        if (!item || cmark_node_get_type(item) != CMARK_NODE_ITEM)
+            return false;
+        cmark_node *list = cmark_node_parent(item);
+        return list && cmark_node_get_list_tight(list);
+    }
+
+    static bool isTaskItem(cmark_node *item) { return isType(item, "tasklist"); }
+
+    void writeTaskMark(cmark_node *item)
+    {
+        out() += cmark_gfm_extensions_get_tasklist_item_checked(item) ? QStringLiteral("☑ ")
+                                                                      : QStringLiteral("☐ ");
+    }
+
+    // Returns true when the node's children were written here (the walk skips them).
+    bool visit(cmark_node *node, bool entering)
+    {
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_DOCUMENT:
+            return false;
+        case CMARK_NODE_BLOCK_QUOTE:
+            out() += entering ? QStringLiteral("<blockquote style=\"color:%1;\">\n")
+                                    .arg(QLatin1String(m_colours.muted))
+                              : QStringLiteral("</blockquote>\n");
+            return false;
+        case CMARK_NODE_LIST:
+            writeList(node, entering);
+            return false;
+        case CMARK_NODE_ITEM:
+            if (entering) {
+                out() += QStringLiteral("<li>");
+                if (isTaskItem(node)) {
+                    cmark_node *first = cmark_node_first_child(node);
+                    if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+                        m_pendingTask = node;
+                    else
+                        writeTaskMark(node);
+                }
+            } else {
+                out() += QStringLiteral("</li>\n");
+            }
+            return false;
+        case CMARK_NODE_CODE_BLOCK:
+            writeCodeBlock(node);
+            return true;
+        case CMARK_NODE_HTML_BLOCK:
+            // Raw HTML is untrusted: shown as the text it is, never interpreted. Comments
+            // (release-note templates are full of them) are hidden, as GitHub hides them.
+            if (isComment(literal(node)))
+                return true;
+            out() += QStringLiteral("<p style=\"white-space:pre-wrap;\">%1</p>\n")
+                         .arg(escaped(literal(node).trimmed()));
+            return true;
+        case CMARK_NODE_PARAGRAPH: {
+            const bool tight = inTightList(node);
+            if (entering) {
+                if (!tight)
+                    out() += QStringLiteral("<p>");
+                if (m_pendingTask && cmark_node_parent(node) == m_pendingTask) {
+                    writeTaskMark(m_pendingTask);
+                    m_pendingTask = nullptr;
+                }
+            } else {
+                // Two paragraphs in a tight item still need a line between them; a nested
+                // list starts its own block anyway.
+                cmark_node *next = cmark_node_next(node);
+                const bool paragraphFollows =
+                    next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH;
+                out() += tight ? (paragraphFollows ? QStringLiteral("<br />") : QString())
+                               : QStringLiteral("</p>\n");
+            }
+            return false;
+        }
+        case CMARK_NODE_HEADING:
+            writeHeading(node, entering);
+            return false;
+        case CMARK_NODE_THEMATIC_BREAK:
+            out() += QStringLiteral("<hr />\n");
+            return true;
+        case CMARK_NODE_TEXT:
+            out() += escaped(literal(node));
+            return true;
+        case CMARK_NODE_SOFTBREAK:
+            out() += QLatin1Char('\n');
+            return true;
+        case CMARK_NODE_LINEBREAK:
+            out() += QStringLiteral("<br />\n");
+            return true;
+        case CMARK_NODE_CODE:
+            out() +=
+                QStringLiteral("<code style=\"background-color:%1;\">%2</code>")
+                    .arg(
+                        QLatin1String(m_colours.inlineCodeBackground),
+                        escaped(literal(node)).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+            return true;
+        case CMARK_NODE_HTML_INLINE:
+            if (!isComment(literal(node)))
+                out() += escaped(literal(node));
+            return true;
+        case CMARK_NODE_EMPH:
+            out() += entering ? QStringLiteral("<em>") : QStringLiteral("</em>");
+            return false;
+        case CMARK_NODE_STRONG:
+            out() += entering ? QStringLiteral("<strong>") : QStringLiteral("</strong>");
+            return false;
+        case CMARK_NODE_LINK:
+            writeLink(node, entering);
+            return false;
+        case CMARK_NODE_IMAGE:
+            writeImage(node);
+            return true;
+        default:
+            break;
+        }
+        // Extension nodes
+        if (isType(node, "table")) {
+            writeTable(node, entering);
+            return false;
+        }
+        if (isType(node, "table_header") || isType(node, "table_row")) {
+            if (entering) {
+                m_inHeaderRow = cmark_gfm_extensions_get_table_row_is_header(node);
+                m_cellIndex = 0;
+                out() += QStringLiteral("<tr>");
+            } else {
+                out() += QStringLiteral("</tr>\n");
+            }
+            return false;
+        }
+        if (isType(node, "table_cell")) {
+            writeCell(entering);
+            return false;
+        }
+        if (isType(node, "strikethrough")) {
+            out() += entering ? QStringLiteral("<s>") : QStringLiteral("</s>");
+            return false;
+        }
+        // Anything else (footnotes are not enabled): its children, unadorned.
+        return false;
+    }
+
+    void writeList(cmark_node *list, bool entering)
+    {
+        const bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+        if (!entering) {
+            out() += ordered ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
+            return;
+        }
+        // A list made only of tasks shows the boxes instead of bullets, as GitHub does.
+        bool allTasks = cmark_node_first_child(list) != nullptr;
+        for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
+            allTasks = allTasks && isTaskItem(item);
+        if (ordered) {
+            const int start = cmark_node_get_list_start(list);
+            out() += start != 1 ? QStringLiteral("<ol start=\"%1\">\n").arg(start)
+                                : QStringLiteral("<ol>\n");
+        } else {
+            out() += allTasks ? QStringLiteral("<ul style=\"list-style-type:none;\">\n")
+                              : QStringLiteral("<ul>\n");
+        }
+    }
+
+    void writeHeading(cmark_node *heading, bool entering)
+    {
+        const int level = qBound(1, cmark_node_get_heading_level(heading), 6);
+        if (!entering) {
+            out() += QStringLiteral("</h%1>\n").arg(level);
+            return;
+        }
+        // GitHub's sizes relative to the body text (2em, 1.5em, 1.25em, 1em, .875em, .85em).
+        static const char *const sizes[] = {"200%", "150%", "125%", "100%", "87%", "85%"};
+        out() += QStringLiteral("<h%1 style=\"font-size:%2;\">")
+                     .arg(level)
+                     .arg(QLatin1String(sizes[level - 1]));
+    }
+
+    void writeCodeBlock(cmark_node *node)
+    {
+        QString code = literal(node);
+        if (code.endsWith(QLatin1Char('\n')))
+            code.chop(1);
+        const QString info = QString::fromUtf8(cmark_node_get_fence_info(node));
+        const QString language = info.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+        QString body;
+        if (m_options.highlightCode)
+            body = m_options.highlightCode(code, language);
+        if (body.isEmpty())
+            body = escaped(code);
+        // A one-cell table gives the tinted background its padding and the full width, which a
+        // <pre> background in QTextDocument does not have.
+        out() += QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
+                                "cellpadding=\"8\" bgcolor=\"%1\"><tr><td><pre>%2</pre></td></tr>"
+                                "</table>\n")
+                     .arg(QLatin1String(m_colours.codeBackground), body);
+    }
+
+    void writeLink(cmark_node *node, bool entering)
+    {
+        if (entering) {
+            const QString url = safeUrl(QString::fromUtf8(cmark_node_get_url(node)));
+            m_linkOpen.push_back(!url.isEmpty());
+            if (url.isEmpty())
+                return;
+            const QString title = QString::fromUtf8(cmark_node_get_title(node));
+            out() += QStringLiteral("<a href=\"%1\"").arg(escaped(url));
+            if (!title.isEmpty())
+                out() += QStringLiteral(" title=\"%1\"").arg(escaped(title));
+            out() += QLatin1Char('>');
+        } else {
+            const bool open = !m_linkOpen.empty() && m_linkOpen.back();
+            if (!m_linkOpen.empty())
+                m_linkOpen.pop_back();
+            if (open)
+                out() += QStringLiteral("</a>");
+        }
+    }
+
+    void writeImage(cmark_node *node)
+    {
+        const QString alt = plainText(node);
+        const QString url = safeUrl(QString::fromUtf8(cmark_node_get_url(node)));
+        const QString scheme = QUrl(url).scheme();
+        const bool remote = scheme == QLatin1String("http") || scheme == QLatin1String("https");
+        if (!remote) {
+            // data:, file:, qrc: and the rest are never loaded from untrusted text.
+            out() += escaped(alt);
+            return;
+        }
+        const bool insideLink = !m_linkOpen.empty() && m_linkOpen.back();
+        if (!m_options.allowRemoteImages) {
+            if (!m_result.remoteImages.contains(url))
+                m_result.remoteImages.append(url);
+            const QString label =
+                alt.isEmpty() ? QStringLiteral("[image]") : QStringLiteral("[image: %1]").arg(alt);
+            if (insideLink)
+                out() += escaped(label);
+            else
+                out() += QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(url), escaped(label));
+            return;
+        }
+        out() += QStringLiteral("<img src=\"%1\" alt=\"%2\" />").arg(escaped(url), escaped(alt));
+    }
+
+    void writeTable(cmark_node *table, bool entering)
+    {
+        if (!entering) {
+            out() += QStringLiteral("</table>\n");
+            m_alignments.clear();
+            return;
+        }
+        m_alignments.clear();
+        const int columns = cmark_gfm_extensions_get_table_columns(table);
+        const uint8_t *aligns = cmark_gfm_extensions_get_table_alignments(table);
+        for (int c = 0; c < columns; ++c)
+            m_alignments.push_back(aligns ? char(aligns[c]) : 0);
+        out() += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"6\" "
+                                "style=\"border-collapse:collapse; border-color:%1; "
+                                "border-style:solid;\">\n")
+                     .arg(QLatin1String(m_colours.border));
+    }
+
+    void writeCell(bool entering)
+    {
+        const QString tag = m_inHeaderRow ? QStringLiteral("th") : QStringLiteral("td");
+        if (!entering) {
+            out() += QStringLiteral("</%1>").arg(tag);
+            ++m_cellIndex;
+            return;
+        }
+        const char align = m_cellIndex < int(m_alignments.size()) ? m_alignments[m_cellIndex] : 0;
+        QString attrs;
+        if (align == 'c')
+            attrs = QStringLiteral(" align=\"center\"");
+        else if (align == 'r')
+            attrs = QStringLiteral(" align=\"right\"");
+        else if (m_inHeaderRow)
+            attrs = QStringLiteral(" align=\"left\"");
+        out() += QStringLiteral("<%1%2>").arg(tag, attrs);
+    }
+
+    const MarkdownOptions &m_options;
+    MarkdownResult &m_result;
+    const Colours m_colours;
+    QUrl m_base;
+    std::vector<bool> m_linkOpen;
+    std::vector<char> m_alignments;
+    cmark_node *m_pendingTask = nullptr;
+    bool m_inHeaderRow = false;
+    int m_cellIndex = 0;
+};
+
+} // namespace
+
 MarkdownResult MarkdownRenderer::render(const QString &markdown, const MarkdownOptions &options)
 {
-    Q_UNUSED(options)
+    cmark_gfm_core_extensions_ensure_registered();
+    // No CMARK_OPT_UNSAFE: raw HTML stays out; the writer shows it as text anyway.
+    const int cmarkOptions = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(cmarkOptions));
+    for (const char *name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
+        if (cmark_syntax_extension *ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
     const QByteArray utf8 = markdown.toUtf8();
-    // CMARK_OPT_DEFAULT leaves raw HTML out (it is "unsafe"), which is what we want.
-    char *html = cmark_markdown_to_html(utf8.constData(), size_t(utf8.size()), CMARK_OPT_DEFAULT);
+    cmark_parser_feed(parser.get(), utf8.constData(), size_t(utf8.size()));
+    std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+
     MarkdownResult result;
-    result.html = QString::fromUtf8(html);
-    free(html);
+    if (!document)
+        return result;
+    linkReferences(document.get(), options);
+    result.html.reserve(utf8.size() * 2);
+    HtmlWriter(options, result).write(document.get());
+    // QTextDocument turns whitespace after the last block into a trailing space of its text.
+    while (!result.html.isEmpty() && result.html.back().isSpace())
+        result.html.chop(1);
     return result;
 }
 

@@ -19,8 +19,12 @@ struct MarkdownOptions
     // Remote images (http/https) are replaced by a link unless the user allowed them.
     bool allowRemoteImages = false;
     // Fenced code: returns the HTML of the highlighted code, or an empty string to get the
-    // default (monospace on a tinted background). `language` is the fence's info word.
+    // default (monospace on a tinted background). `language` is the fence's info word. The HTML
+    // is the content of a <pre> (spans with colours, newlines kept), not a whole document.
     std::function<QString(const QString &code, const QString &language)> highlightCode;
+    // Colours (code background, table borders, muted text) for a dark palette instead of a
+    // light one. Links take the view's palette.
+    bool dark = false;
 };
 
 struct MarkdownResult
@@ -33,7 +37,8 @@ class MarkdownRenderer
 {
 public:
     // GFM with tables, task lists (as ☐ / ☑, QTextDocument has no checkboxes), strikethrough,
-    // autolinks, fenced code; raw HTML in the input is shown as text, never interpreted.
+    // autolinks, fenced code; raw HTML in the input is shown as text, never interpreted. Links
+    // other than http(s), mailto and in-page anchors are shown as their text only.
     static MarkdownResult render(const QString &markdown, const MarkdownOptions &options = {});
 };
 
