@@ -162,7 +162,36 @@ NotesPage::NotesPage(QWidget *parent)
     buildUi();
     connect(m_pipeline, &MarkdownPreviewPipeline::rendered, this, &NotesPage::onRendered);
     connectAutosaver();
+    attachHighlighter();
     updateState();
+}
+
+void NotesPage::attachHighlighter()
+{
+#ifdef MAINSTAY_NOTES_HIGHLIGHTER
+    delete m_highlighter;
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    m_highlighter = attachMarkdownHighlighter(m_editor->document(), dark);
+#endif
+}
+
+void NotesPage::changeEvent(QEvent *event)
+{
+    WorkspacePage::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        attachHighlighter();
+        if (context().store) {
+            MarkdownOptions options = m_pipeline->options();
+#ifdef MAINSTAY_NOTES_HIGHLIGHTER
+            const bool dark = palette().color(QPalette::Base).lightness() < 128;
+            options.highlightCode = [dark](const QString &code, const QString &language) {
+                return highlightCodeHtml(code, language, dark);
+            };
+#endif
+            m_pipeline->setOptions(options);
+            m_pipeline->renderNow();
+        }
+    }
 }
 
 NotesPage::~NotesPage()
@@ -454,6 +483,7 @@ void NotesPage::setWorkspace(const WorkspaceContext &context)
 {
     m_autosaver->flush();
     WorkspacePage::setWorkspace(context);
+    m_synced = false;
     m_input.reset();
     m_config.reset();
     m_generated.reset();
@@ -535,7 +565,20 @@ void NotesPage::syncFinished(bool ok)
 {
     if (!ok || !context().store)
         return;
+    m_synced = true;
     reloadList();
+    // The first sync of a workspace brings the releases: untouched new notes give way to the
+    // newest draft release, as if it had been there at start.
+    if (m_key == NewKey && m_editor->document()->isEmpty() &&
+        context().store->userData().draft(NewKey).isNull()) {
+        for (const Release &release : context().store->cache().loadReleases())
+            if (release.draft) {
+                openRelease(release.id);
+                return;
+            }
+    }
+    if (m_release.draft && !m_input && context().client && !m_fetch)
+        fetchInput(false);
     // The open release may have changed on GitHub (published elsewhere, edited).
     if (m_release.id > 0)
         for (const Release &release : context().store->cache().loadReleases())
@@ -685,8 +728,9 @@ void NotesPage::openKey(const QString &key, const Release &release)
         }
     updateState();
     runChecksNow();
-    // Drafts and new notes are checked against the pull requests of their range.
-    if (m_release.draft && context().client && !m_fetch)
+    // Drafts and new notes are checked against the pull requests of their range. Not before the
+    // workspace's first sync: the fetch's conditional requests would answer the sync's with 304.
+    if (m_synced && m_release.draft && context().client && !m_fetch)
         fetchInput(false);
 }
 
@@ -858,8 +902,8 @@ void NotesPage::updateState()
     m_target->setEnabled(open);
     m_prerelease->setEnabled(open);
     m_editor->setReadOnly(!open);
-    m_generateButton->setEnabled(open && context().client && !m_fetch);
-    m_generateButton->setText(m_fetch                           ? tr("Generating…")
+    m_generateButton->setEnabled(open && context().client && !(m_fetch && m_generateRequested));
+    m_generateButton->setText(m_fetch && m_generateRequested    ? tr("Generating…")
                               : m_editor->document()->isEmpty() ? tr("Generate")
                                                                 : tr("Regenerate"));
     m_generateButton->setToolTip(
@@ -895,8 +939,14 @@ void NotesPage::updateState()
 
 void NotesPage::generate()
 {
-    if (!context().client || m_fetch)
+    if (!context().client || m_generateRequested)
         return;
+    // A background fetch for the checks may be running: generate from a fresh one.
+    if (m_fetch) {
+        m_fetch->disconnect(this);
+        m_fetch->deleteLater();
+        m_fetch = nullptr;
+    }
     fetchInput(true);
 }
 
@@ -911,6 +961,7 @@ void NotesPage::fetchInput(bool thenGenerate)
     options.webUrl = context().webUrl.toString();
     auto *job = new ReleaseNotesFetchJob(context().client, options, this);
     m_fetch = job;
+    m_generateRequested = thenGenerate;
     connect(job, &ReleaseNotesFetchJob::finished, this,
             [this, job, thenGenerate] { fetchFinished(job, thenGenerate); });
     connect(job, &ReleaseNotesFetchJob::progress, this,
@@ -924,6 +975,7 @@ void NotesPage::fetchFinished(ReleaseNotesFetchJob *job, bool thenGenerate)
     job->deleteLater();
     if (m_fetch == job)
         m_fetch = nullptr;
+    m_generateRequested = false;
     if (!job->error().isEmpty()) {
         updateState();
         if (thenGenerate) {

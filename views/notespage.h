@@ -105,8 +105,12 @@ Q_SIGNALS:
     // A generation finished (ok) or failed (the reason is also shown as a message).
     void generated(bool ok);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildUi();
+    void attachHighlighter();
     void connectAutosaver();
     void reloadList();
     void openKey(const QString &key, const Release &release);
@@ -162,6 +166,8 @@ private:
     QString m_key;
     Release m_release; // id 0 for new notes
     bool m_loading = false;
+    bool m_generateRequested = false; // the fetch in flight is for Generate, not the checks
+    bool m_synced = false; // the workspace's first sync finished
     quint64 m_checksGeneration = 0;
     QPointer<ReleaseNotesFetchJob> m_fetch;
     std::optional<NotesInput> m_input;
@@ -170,6 +176,7 @@ private:
     qint64 m_pendingEntry = 0;
     bool m_pendingPublish = false;
     QPointer<PostReleaseBatch> m_batch;
+    QPointer<QObject> m_highlighter;
     QString m_batchTag;
     QList<QMetaObject::Connection> m_outboxConnections;
 };

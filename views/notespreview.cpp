@@ -25,10 +25,13 @@ void NotesPreview::setRenderedHtml(const QString &html)
     fresh->setDocumentMargin(16);
     fresh->setDefaultFont(font());
     fresh->setHtml(html);
+    // Documents this view made are deleted here; the one QTextBrowser started with belongs to it
+    // and goes away inside setDocument().
     QTextDocument *old = document();
+    const bool ours = old && old->parent() == this;
     setDocument(fresh);
-    if (old && old->parent() == this)
-        old->deleteLater();
+    if (ours)
+        delete old;
     bar->setValue(std::min(value, bar->maximum()));
 }
 
