@@ -2,22 +2,39 @@
 
 #include "scheduler.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include <QAbstractTextDocumentLayout>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTextDocument>
 
 namespace Mainstay {
+
+struct MarkdownPreviewPipeline::Job
+{
+    MarkdownResult result;
+    quint64 revision = 0;
+    qint64 elapsedMs = 0;
+    // Built on the worker, moved to the pipeline's thread before it is handed over; deleted
+    // there if nobody takes it.
+    std::unique_ptr<QTextDocument> document;
+};
 
 MarkdownPreviewPipeline::MarkdownPreviewPipeline(Scheduler *scheduler, QObject *parent)
     : QObject(parent)
     , m_scheduler(scheduler ? scheduler : Scheduler::system())
+    , m_worker(new QObject)
 {
-    connect(&m_watcher, &QFutureWatcher<Job>::finished, this, &MarkdownPreviewPipeline::finished);
+    m_thread.setObjectName(QStringLiteral("markdown-preview"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start(QThread::LowPriority);
 }
 
 MarkdownPreviewPipeline::~MarkdownPreviewPipeline()
 {
-    // The worker only touches its own copies; waiting keeps the pool from outliving the result.
-    m_watcher.disconnect(this);
-    m_watcher.waitForFinished();
+    // Waits for the job in flight; its answer, posted to this object, is dropped with it.
+    m_thread.quit();
+    m_thread.wait();
 }
 
 void MarkdownPreviewPipeline::setText(const QString &text)
@@ -54,29 +71,51 @@ void MarkdownPreviewPipeline::start()
     ++m_renderCount;
     const QString text = m_text;
     const MarkdownOptions options = m_options;
+    const DocumentLayout layout = m_layout;
     const quint64 revision = m_revision;
-    m_watcher.setFuture(QtConcurrent::run([text, options, revision] {
+    QThread *home = thread();
+    MarkdownPreviewPipeline *self = this; // alive until the worker thread has stopped
+    QMetaObject::invokeMethod(m_worker, [self, home, text, options, layout, revision] {
         QElapsedTimer timer;
         timer.start();
-        Job job;
-        job.result = MarkdownRenderer::render(text, options);
-        job.revision = revision;
-        job.elapsedMs = timer.elapsed();
-        return job;
-    }));
+        auto job = std::make_shared<Job>();
+        job->result = MarkdownRenderer::render(text, options);
+        job->revision = revision;
+        if (layout.textWidth > 0) {
+            auto document = std::make_unique<QTextDocument>();
+            document->setDocumentMargin(layout.margin);
+            document->setDefaultFont(layout.font);
+            if (!layout.styleSheet.isEmpty())
+                document->setDefaultStyleSheet(layout.styleSheet);
+            document->setHtml(job->result.html);
+            document->setTextWidth(layout.textWidth);
+            document->documentLayout()->documentSize(); // lays it all out, here
+            document->moveToThread(home);
+            job->document = std::move(document);
+        }
+        job->elapsedMs = timer.elapsed();
+        QMetaObject::invokeMethod(
+            self, [self, job] { self->finished(job); }, Qt::QueuedConnection);
+    });
 }
 
-void MarkdownPreviewPipeline::finished()
+void MarkdownPreviewPipeline::finished(const std::shared_ptr<Job> &job)
 {
     m_inFlight = false;
-    const Job job = m_watcher.result();
-    m_lastRenderMs = job.elapsedMs;
-    m_renderedRevision = job.revision;
+    m_lastRenderMs = job->elapsedMs;
+    m_renderedRevision = job->revision;
     // A newer text arrived while rendering: render it now if its debounce already ran out (the
     // wake-up found the render in flight); otherwise its own wake-up starts it.
     if (m_wanted)
         start();
-    Q_EMIT rendered(job.result);
+    m_current = job;
+    Q_EMIT rendered(job->result);
+    m_current.reset();
+}
+
+QTextDocument *MarkdownPreviewPipeline::takeDocument()
+{
+    return m_current && m_current->document ? m_current->document.release() : nullptr;
 }
 
 } // namespace Mainstay

@@ -166,6 +166,13 @@ NotesPage::NotesPage(QWidget *parent)
     updateState();
 }
 
+bool NotesPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_preview && event->type() == QEvent::Resize)
+        m_pipeline->setDocumentLayout(m_preview->layoutForPipeline());
+    return WorkspacePage::eventFilter(watched, event);
+}
+
 void NotesPage::attachHighlighter()
 {
 #ifdef MAINSTAY_NOTES_HIGHLIGHTER
@@ -205,6 +212,7 @@ void NotesPage::setScheduler(Scheduler *scheduler)
     m_scheduler = scheduler;
     auto *pipeline = new MarkdownPreviewPipeline(scheduler, this);
     pipeline->setOptions(m_pipeline->options());
+    pipeline->setDocumentLayout(m_pipeline->documentLayout());
     delete m_pipeline;
     m_pipeline = pipeline;
     connect(m_pipeline, &MarkdownPreviewPipeline::rendered, this, &NotesPage::onRendered);
@@ -338,6 +346,7 @@ void NotesPage::buildUi()
     editorLayout->addWidget(m_findBar);
 
     m_preview = new NotesPreview(right);
+    m_preview->installEventFilter(this);
     m_imagesNotice = new QLabel(right);
     m_imagesNotice->setObjectName(QStringLiteral("imagesNotice"));
     m_imagesNotice->setWordWrap(true);
@@ -511,6 +520,7 @@ void NotesPage::setWorkspace(const WorkspaceContext &context)
     };
 #endif
     m_pipeline->setOptions(options);
+    m_pipeline->setDocumentLayout(m_preview->layoutForPipeline());
 
     reloadList();
     // Reopen what was open last time (the draft may hold unsaved work), else the newest draft
@@ -780,7 +790,12 @@ void NotesPage::saveMeta()
 
 void NotesPage::onRendered(const MarkdownResult &result)
 {
-    m_preview->setRenderedHtml(result.html);
+    if (QTextDocument *document = m_pipeline->takeDocument())
+        m_preview->setPreparedDocument(document, result.html);
+    else
+        m_preview->setRenderedHtml(result.html);
+    // The next document is laid out at the width the preview has now.
+    m_pipeline->setDocumentLayout(m_preview->layoutForPipeline());
     syncPreviewScroll();
     if (!result.remoteImages.isEmpty() && !m_imagesButton->isChecked()) {
         m_imagesNotice->setText(

@@ -107,6 +107,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildUi();
@@ -167,7 +168,7 @@ private:
     Release m_release; // id 0 for new notes
     bool m_loading = false;
     bool m_generateRequested = false; // the fetch in flight is for Generate, not the checks
-    bool m_synced = false; // the workspace's first sync finished
+    bool m_synced = false;            // the workspace's first sync finished
     quint64 m_checksGeneration = 0;
     QPointer<ReleaseNotesFetchJob> m_fetch;
     std::optional<NotesInput> m_input;

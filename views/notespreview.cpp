@@ -18,13 +18,34 @@ NotesPreview::NotesPreview(QWidget *parent)
 void NotesPreview::setRenderedHtml(const QString &html)
 {
     m_html = html;
-    ++m_updates;
-    QScrollBar *bar = verticalScrollBar();
-    const int value = bar->value();
     auto *fresh = new QTextDocument(this);
     fresh->setDocumentMargin(16);
     fresh->setDefaultFont(font());
     fresh->setHtml(html);
+    swapDocument(fresh);
+}
+
+void NotesPreview::setPreparedDocument(QTextDocument *document, const QString &html)
+{
+    m_html = html;
+    document->setParent(this);
+    swapDocument(document);
+}
+
+MarkdownPreviewPipeline::DocumentLayout NotesPreview::layoutForPipeline() const
+{
+    MarkdownPreviewPipeline::DocumentLayout layout;
+    layout.font = font();
+    layout.margin = 16;
+    layout.textWidth = viewport()->width();
+    return layout;
+}
+
+void NotesPreview::swapDocument(QTextDocument *fresh)
+{
+    ++m_updates;
+    QScrollBar *bar = verticalScrollBar();
+    const int value = bar->value();
     // Documents this view made are deleted here; the one QTextBrowser started with belongs to it
     // and goes away inside setDocument().
     QTextDocument *old = document();

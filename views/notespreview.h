@@ -1,5 +1,7 @@
 #pragma once
 
+#include "markdownpreviewpipeline.h"
+
 #include <QTextBrowser>
 
 namespace Mainstay {
@@ -16,6 +18,11 @@ public:
     explicit NotesPreview(QWidget *parent = nullptr);
 
     void setRenderedHtml(const QString &html);
+    // Shows a document the preview pipeline built and laid out off the GUI thread (see
+    // layoutForPipeline()); takes ownership.
+    void setPreparedDocument(QTextDocument *document, const QString &html);
+    // What a document built elsewhere needs to look as setRenderedHtml() would make it.
+    MarkdownPreviewPipeline::DocumentLayout layoutForPipeline() const;
     QString renderedHtml() const { return m_html; }
     // How many documents were shown (for tests).
     int updateCount() const { return m_updates; }
@@ -31,6 +38,8 @@ public:
     QVariant loadResource(int type, const QUrl &name) override;
 
 private:
+    void swapDocument(QTextDocument *fresh);
+
     QString m_html;
     int m_updates = 0;
     bool m_allowRemote = false;

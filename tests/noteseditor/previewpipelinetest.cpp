@@ -10,6 +10,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
+#include <QThread>
+
+#include <memory>
 
 using namespace Mainstay;
 
@@ -121,4 +125,28 @@ TEST(DraftAutosaverTest, SavesTheLatestTextOnceTheTypingRests)
     saver.setKey(QStringLiteral("release-notes/7"));
     EXPECT_EQ(store.userData().draft(QStringLiteral("release-notes/new")), QStringLiteral("abc"));
     EXPECT_TRUE(store.userData().draft(QStringLiteral("release-notes/7")).isNull());
+}
+
+TEST(PreviewPipelineTest, BuildsAndLaysOutTheDocumentOffTheGuiThread)
+{
+    ManualScheduler scheduler;
+    MarkdownPreviewPipeline pipeline(&scheduler);
+    MarkdownPreviewPipeline::DocumentLayout layout;
+    layout.textWidth = 400;
+    layout.margin = 16;
+    pipeline.setDocumentLayout(layout);
+    QTextDocument *document = nullptr;
+    QObject::connect(&pipeline, &MarkdownPreviewPipeline::rendered, &pipeline, [&] {
+        document = pipeline.takeDocument();
+        EXPECT_EQ(pipeline.takeDocument(), nullptr); // handed over once
+    });
+    pipeline.setText(QStringLiteral("# Heading\n\n- [x] done\n- [ ] open\n"));
+    pipeline.renderNow();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return document != nullptr; }, 10000));
+    std::unique_ptr<QTextDocument> owned(document);
+    EXPECT_EQ(document->thread(), QThread::currentThread());
+    EXPECT_EQ(document->textWidth(), 400);
+    EXPECT_TRUE(document->toPlainText().contains(QStringLiteral("Heading")));
+    EXPECT_TRUE(document->toPlainText().contains(QStringLiteral("☑")));
+    EXPECT_GT(document->size().height(), 0);
 }
