@@ -2,6 +2,7 @@
 
 #include "emojishortcodes.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <cmark-gfm-core-extensions.h>
@@ -9,6 +10,8 @@
 
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace Mainstay {
@@ -89,6 +92,47 @@ QString plainText(cmark_node *node)
     return out;
 }
 
+// An absolute http(s) or mailto URL made of characters that need no encoding, which QUrl would
+// hand back unchanged.
+bool isPlainWebUrl(const QString &url)
+{
+    if (!url.startsWith(QLatin1String("https://")) && !url.startsWith(QLatin1String("http://")) &&
+        !url.startsWith(QLatin1String("mailto:")))
+        return false;
+    for (const QChar c : url) {
+        const char16_t u = c.unicode();
+        if (u <= 0x20 || u >= 0x7f || u == u'"' || u == u'<' || u == u'>' || u == u'\\' ||
+            u == u'^' || u == u'`' || u == u'{' || u == u'|' || u == u'}' || u == u'%')
+            return false;
+    }
+    return true;
+}
+
+// Keeps runs of spaces in inline code (HTML would collapse them) while single spaces still let
+// a long span wrap.
+QString keepSpaceRuns(QString html)
+{
+    for (qsizetype i = 1; i < html.size(); ++i) {
+        if (html.at(i) == QLatin1Char(' ') && html.at(i - 1) == QLatin1Char(' '))
+            html.replace(i, 1, QStringLiteral("&nbsp;"));
+    }
+    return html;
+}
+
+// GitHub's heading anchors: lower case, punctuation dropped (but - and _), spaces to hyphens.
+QString headingSlug(const QString &text)
+{
+    QString slug;
+    slug.reserve(text.size());
+    for (const QChar c : text.trimmed()) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-'))
+            slug += c.toLower();
+        else if (c == QLatin1Char(' '))
+            slug += QLatin1Char('-');
+    }
+    return slug;
+}
+
 // A raw HTML node that is only a comment.
 bool isComment(const QString &html)
 {
@@ -113,7 +157,8 @@ bool insideLink(cmark_node *node)
 struct Segment
 {
     QString text;
-    QString url; // empty: plain text
+    QString url;   // empty: plain text
+    QString title; // the link's tooltip
 };
 
 bool isWordChar(QChar c)
@@ -146,8 +191,9 @@ public:
 
     // Splits `text` into plain and linked segments; emoji shortcodes are replaced in the plain
     // ones. Returns false when nothing changed.
-    bool split(const QString &text, std::vector<Segment> &out) const
+    bool split(const QString &text, std::vector<Segment> &out, bool linksAllowed = true) const
     {
+        const bool links = hasLinks() && linksAllowed;
         out.clear();
         QString plain;
         bool changed = false;
@@ -171,7 +217,7 @@ public:
                     changed = true;
                     continue;
                 }
-            } else if (hasLinks() && c == QLatin1Char('#') && !isWordChar(prev) &&
+            } else if (links && c == QLatin1Char('#') && !isWordChar(prev) &&
                        prev != QLatin1Char('&')) {
                 if ((end = matchIssue(text, i + 1)) > 0) {
                     flush();
@@ -181,7 +227,7 @@ public:
                     changed = true;
                     continue;
                 }
-            } else if (hasLinks() && c == QLatin1Char('@') && !isWordChar(prev) &&
+            } else if (links && c == QLatin1Char('@') && !isWordChar(prev) &&
                        prev != QLatin1Char('`') && prev != QLatin1Char('/')) {
                 QString path;
                 if ((end = matchMention(text, i + 1, &path)) > 0) {
@@ -191,8 +237,7 @@ public:
                     changed = true;
                     continue;
                 }
-            } else if (hasLinks() && c.isLetterOrNumber() && c.unicode() < 128 &&
-                       startsWord(prev)) {
+            } else if (links && c.isLetterOrNumber() && c.unicode() < 128 && startsWord(prev)) {
                 QString url;
                 QString shown;
                 if ((end = matchRepoIssue(text, i, &url)) > 0) {
@@ -204,7 +249,7 @@ public:
                 }
                 if ((end = matchSha(text, i, &url, &shown)) > 0) {
                     flush();
-                    out.push_back({shown, url});
+                    out.push_back({shown, url, text.mid(i, end - i)});
                     i = end;
                     changed = true;
                     continue;
@@ -289,6 +334,14 @@ private:
 
     qsizetype matchRepoIssue(const QString &text, qsizetype start, QString *url) const
     {
+        // Cheap test first: this runs at the start of every word.
+        qsizetype slash = start;
+        while (slash < text.size() && slash - start < 40 &&
+               (text.at(slash).isLetterOrNumber() || text.at(slash) == QLatin1Char('-')))
+            ++slash;
+        if (slash >= text.size() || text.at(slash) != QLatin1Char('/') ||
+            text.indexOf(QLatin1Char('#'), slash) < 0)
+            return 0;
         static const QRegularExpression re(
             QStringLiteral("([A-Za-z0-9][A-Za-z0-9-]{0,38})/([A-Za-z0-9._-]{1,100})#([0-9]{1,10})"
                            "(?![A-Za-z0-9_])"));
@@ -351,8 +404,8 @@ void linkReferences(cmark_node *document, const MarkdownOptions &options)
         cmark_node *node = texts[k];
         if (!node)
             continue; // merged into an earlier one
-        if (insideLink(node))
-            continue;
+        // Link text gets its emoji but no links of its own.
+        const bool linksAllowed = !insideLink(node);
         // cmark leaves adjacent text nodes where delimiters did not match ("a_b", "[x"):
         // join them so a reference is seen whole.
         QString text = literal(node);
@@ -364,7 +417,7 @@ void linkReferences(cmark_node *document, const MarkdownOptions &options)
             cmark_node_free(next);
             texts[m] = nullptr;
         }
-        if (!linker.split(text, segments)) {
+        if (!linker.split(text, segments, linksAllowed)) {
             cmark_node_set_literal(node, text.toUtf8().constData());
             continue;
         }
@@ -376,6 +429,8 @@ void linkReferences(cmark_node *document, const MarkdownOptions &options)
             } else {
                 cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
                 cmark_node_set_url(link, seg.url.toUtf8().constData());
+                if (!seg.title.isEmpty())
+                    cmark_node_set_title(link, seg.title.toUtf8().constData());
                 cmark_node_append_child(link, textNode);
                 cmark_node_insert_before(node, link);
             }
@@ -385,20 +440,93 @@ void linkReferences(cmark_node *document, const MarkdownOptions &options)
 }
 
 // ---------------------------------------------------------------------------------------------
+// GitHub alerts: a blockquote whose first line is only [!NOTE], [!TIP], [!IMPORTANT],
+// [!WARNING] or [!CAUTION].
+
+struct Alert
+{
+    const char *marker;
+    const char *title;
+    const char *lightColour;
+    const char *darkColour;
+};
+
+constexpr Alert kAlerts[] = {
+    {"[!NOTE]", "Note", "#0969da", "#4493f8"},
+    {"[!TIP]", "Tip", "#1a7f37", "#3fb950"},
+    {"[!IMPORTANT]", "Important", "#8250df", "#ab7df8"},
+    {"[!WARNING]", "Warning", "#9a6700", "#d29922"},
+    {"[!CAUTION]", "Caution", "#d1242f", "#f85149"},
+};
+
+using AlertMap = std::unordered_map<cmark_node *, const Alert *>;
+
+// Finds the alerts and removes their marker line from the tree.
+AlertMap findAlerts(cmark_node *document)
+{
+    AlertMap alerts;
+    std::vector<cmark_node *> quotes;
+    {
+        std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document));
+        cmark_event_type ev;
+        while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+            cmark_node *node = cmark_iter_get_node(iter.get());
+            if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE)
+                quotes.push_back(node);
+        }
+    }
+    for (cmark_node *quote : quotes) {
+        cmark_node *paragraph = cmark_node_first_child(quote);
+        if (!paragraph || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH)
+            continue;
+        cmark_node *text = cmark_node_first_child(paragraph);
+        if (!text || cmark_node_get_type(text) != CMARK_NODE_TEXT)
+            continue;
+        const QString marker = literal(text).trimmed();
+        for (const Alert &alert : kAlerts) {
+            if (marker.compare(QLatin1String(alert.marker), Qt::CaseInsensitive) != 0)
+                continue;
+            cmark_node *after = cmark_node_next(text);
+            if (after && cmark_node_get_type(after) != CMARK_NODE_SOFTBREAK &&
+                cmark_node_get_type(after) != CMARK_NODE_LINEBREAK)
+                break; // text follows the marker on its line: an ordinary quote
+            cmark_node_free(text);
+            if (after)
+                cmark_node_free(after);
+            if (!cmark_node_first_child(paragraph))
+                cmark_node_free(paragraph);
+            alerts.emplace(quote, &alert);
+            break;
+        }
+    }
+    return alerts;
+}
+
+// ---------------------------------------------------------------------------------------------
 // HTML for QTextDocument
 
 class HtmlWriter
 {
 public:
-    HtmlWriter(const MarkdownOptions &options, MarkdownResult &result)
+    HtmlWriter(const MarkdownOptions &options, MarkdownResult &result, AlertMap alerts)
         : m_options(options)
         , m_result(result)
+        , m_alerts(std::move(alerts))
         , m_colours(options.dark ? kDark : kLight)
     {
         if (options.webUrl.isValid() && !options.webUrl.isEmpty()) {
-            m_base = options.webUrl;
-            if (!m_base.path().endsWith(QLatin1Char('/')))
-                m_base.setPath(m_base.path() + QLatin1Char('/'));
+            // Paths relative to the repository name files on its default branch (HEAD):
+            // links open the file's page, images load the raw file.
+            QUrl repo = options.webUrl;
+            QString path = repo.path();
+            if (!path.endsWith(QLatin1Char('/')))
+                path += QLatin1Char('/');
+            repo.setQuery(QString());
+            repo.setFragment(QString());
+            m_linkBase = repo;
+            m_linkBase.setPath(path + QLatin1String("blob/HEAD/"));
+            m_imageBase = repo;
+            m_imageBase.setPath(path + QLatin1String("raw/HEAD/"));
         }
     }
 
@@ -418,20 +546,24 @@ private:
     QString &out() { return m_result.html; }
 
     // Resolves a link target; empty for schemes that must not be opened from untrusted text.
-    QString safeUrl(const QString &raw) const
+    QString safeUrl(const QString &raw, bool image = false) const
     {
         const QString trimmed = raw.trimmed();
         if (trimmed.isEmpty())
             return QString();
         if (trimmed.startsWith(QLatin1Char('#')))
             return trimmed;
+        if (isPlainWebUrl(trimmed))
+            return trimmed; // the common case (and every reference link): no parse needed
+
         QUrl url(trimmed);
         if (!url.isValid())
             return QString();
         if (url.isRelative()) {
-            if (m_base.isEmpty())
+            const QUrl &base = image ? m_imageBase : m_linkBase;
+            if (base.isEmpty())
                 return QString();
-            url = m_base.resolved(url);
+            url = base.resolved(url); // "/x" and "//host/x" resolve against the host
         }
         const QString scheme = url.scheme().toLower();
         if (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
@@ -464,9 +596,7 @@ private:
         case CMARK_NODE_DOCUMENT:
             return false;
         case CMARK_NODE_BLOCK_QUOTE:
-            out() += entering ? QStringLiteral("<blockquote style=\"color:%1;\">\n")
-                                    .arg(QLatin1String(m_colours.muted))
-                              : QStringLiteral("</blockquote>\n");
+            writeQuote(node, entering);
             return false;
         case CMARK_NODE_LIST:
             writeList(node, entering);
@@ -526,17 +656,15 @@ private:
             out() += escaped(literal(node));
             return true;
         case CMARK_NODE_SOFTBREAK:
-            out() += QLatin1Char('\n');
+            out() += m_options.hardLineBreaks ? QStringLiteral("<br />\n") : QStringLiteral("\n");
             return true;
         case CMARK_NODE_LINEBREAK:
             out() += QStringLiteral("<br />\n");
             return true;
         case CMARK_NODE_CODE:
-            out() +=
-                QStringLiteral("<code style=\"background-color:%1;\">%2</code>")
-                    .arg(
-                        QLatin1String(m_colours.inlineCodeBackground),
-                        escaped(literal(node)).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+            out() += QStringLiteral("<code style=\"background-color:%1;\">%2</code>")
+                         .arg(QLatin1String(m_colours.inlineCodeBackground),
+                              keepSpaceRuns(escaped(literal(node))));
             return true;
         case CMARK_NODE_HTML_INLINE:
             if (!isComment(literal(node)))
@@ -584,6 +712,31 @@ private:
         return false;
     }
 
+    void writeQuote(cmark_node *quote, bool entering)
+    {
+        if (!entering) {
+            out() += QStringLiteral("</td></tr></table>\n");
+            return;
+        }
+        // GitHub's bar on the left: QTextDocument has no one-sided borders, so a narrow tinted
+        // cell beside the quoted text. Alerts (> [!NOTE]) get their colour and a title.
+        const auto alert = m_alerts.find(quote);
+        const Alert *kind = alert == m_alerts.end() ? nullptr : alert->second;
+        const QLatin1String bar(kind ? (m_options.dark ? kind->darkColour : kind->lightColour)
+                                     : m_colours.border);
+        out() +=
+            QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
+                           "cellpadding=\"0\" style=\"margin-top:2px; margin-bottom:10px;\">"
+                           "<tr><td width=\"4\" bgcolor=\"%1\"></td><td style=\"padding-left:12px;")
+                .arg(bar);
+        if (kind) {
+            out() += QStringLiteral("\">\n<p style=\"color:%1;\"><b>%2</b></p>\n")
+                         .arg(bar, QLatin1String(kind->title));
+        } else {
+            out() += QStringLiteral(" color:%1;\">\n").arg(QLatin1String(m_colours.muted));
+        }
+    }
+
     void writeList(cmark_node *list, bool entering)
     {
         const bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
@@ -595,13 +748,24 @@ private:
         bool allTasks = cmark_node_first_child(list) != nullptr;
         for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
             allTasks = allTasks && isTaskItem(item);
+        // A list inside an item hangs right under it, without the gap of a top-level list.
+        cmark_node *parent = cmark_node_parent(list);
+        const bool nested = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM;
+        QString style;
+        if (allTasks && !ordered)
+            style += QLatin1String("list-style-type:none;");
+        // QTextDocument gives a list's bottom margin to its own last item, which sits above a
+        // nested list that ends it: the gap would show inside the list. What follows a list
+        // has a top margin of its own, and margins collapse.
+        style += nested ? QLatin1String(" margin-top:0px; margin-bottom:0px;")
+                        : QLatin1String(" margin-bottom:0px;");
+        const QString styleAttr = QStringLiteral(" style=\"%1\"").arg(style.trimmed());
         if (ordered) {
             const int start = cmark_node_get_list_start(list);
-            out() += start != 1 ? QStringLiteral("<ol start=\"%1\">\n").arg(start)
-                                : QStringLiteral("<ol>\n");
+            out() += start != 1 ? QStringLiteral("<ol start=\"%1\"%2>\n").arg(start).arg(styleAttr)
+                                : QStringLiteral("<ol%1>\n").arg(styleAttr);
         } else {
-            out() += allTasks ? QStringLiteral("<ul style=\"list-style-type:none;\">\n")
-                              : QStringLiteral("<ul>\n");
+            out() += QStringLiteral("<ul%1>\n").arg(styleAttr);
         }
     }
 
@@ -617,6 +781,14 @@ private:
         out() += QStringLiteral("<h%1 style=\"font-size:%2;\">")
                      .arg(level)
                      .arg(QLatin1String(sizes[level - 1]));
+        // The anchor GitHub gives the heading, so [see](#usage) links within the text work.
+        const QString slug = headingSlug(plainText(heading));
+        if (!slug.isEmpty()) {
+            int &seen = m_slugs[slug];
+            const QString name = seen ? slug + QLatin1Char('-') + QString::number(seen) : slug;
+            ++seen;
+            out() += QStringLiteral("<a name=\"%1\"></a>").arg(escaped(name));
+        }
     }
 
     void writeCodeBlock(cmark_node *node)
@@ -633,10 +805,13 @@ private:
             body = escaped(code);
         // A one-cell table gives the tinted background its padding and the full width, which a
         // <pre> background in QTextDocument does not have.
-        out() += QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
-                                "cellpadding=\"8\" bgcolor=\"%1\"><tr><td><pre>%2</pre></td></tr>"
-                                "</table>\n")
-                     .arg(QLatin1String(m_colours.codeBackground), body);
+        out() +=
+            QStringLiteral(
+                "<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
+                "cellpadding=\"8\" bgcolor=\"%1\" style=\"margin-top:2px; margin-bottom:10px;\">"
+                "<tr><td><pre style=\"white-space:pre-wrap;\">%2</pre></td></tr>"
+                "</table>\n")
+                .arg(QLatin1String(m_colours.codeBackground), body);
     }
 
     void writeLink(cmark_node *node, bool entering)
@@ -663,7 +838,7 @@ private:
     void writeImage(cmark_node *node)
     {
         const QString alt = plainText(node);
-        const QString url = safeUrl(QString::fromUtf8(cmark_node_get_url(node)));
+        const QString url = safeUrl(QString::fromUtf8(cmark_node_get_url(node)), true);
         const QString scheme = QUrl(url).scheme();
         const bool remote = scheme == QLatin1String("http") || scheme == QLatin1String("https");
         if (!remote) {
@@ -700,7 +875,7 @@ private:
             m_alignments.push_back(aligns ? char(aligns[c]) : 0);
         out() += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"6\" "
                                 "style=\"border-collapse:collapse; border-color:%1; "
-                                "border-style:solid;\">\n")
+                                "border-style:solid; margin-top:4px; margin-bottom:12px;\">\n")
                      .arg(QLatin1String(m_colours.border));
     }
 
@@ -725,8 +900,11 @@ private:
 
     const MarkdownOptions &m_options;
     MarkdownResult &m_result;
+    const AlertMap m_alerts;
+    QHash<QString, int> m_slugs;
     const Colours m_colours;
-    QUrl m_base;
+    QUrl m_linkBase;
+    QUrl m_imageBase;
     std::vector<bool> m_linkOpen;
     std::vector<char> m_alignments;
     cmark_node *m_pendingTask = nullptr;
@@ -738,7 +916,10 @@ private:
 
 MarkdownResult MarkdownRenderer::render(const QString &markdown, const MarkdownOptions &options)
 {
-    cmark_gfm_core_extensions_ensure_registered();
+    // The extension registry is global; register it once even when previews render on
+    // several threads.
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
     // No CMARK_OPT_UNSAFE: raw HTML stays out; the writer shows it as text anyway.
     const int cmarkOptions = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(cmarkOptions));
@@ -754,8 +935,9 @@ MarkdownResult MarkdownRenderer::render(const QString &markdown, const MarkdownO
     if (!document)
         return result;
     linkReferences(document.get(), options);
+    AlertMap alerts = findAlerts(document.get());
     result.html.reserve(utf8.size() * 2);
-    HtmlWriter(options, result).write(document.get());
+    HtmlWriter(options, result, std::move(alerts)).write(document.get());
     // QTextDocument turns whitespace after the last block into a trailing space of its text.
     while (!result.html.isEmpty() && result.html.back().isSpace())
         result.html.chop(1);

@@ -22,6 +22,9 @@ struct MarkdownOptions
     // default (monospace on a tinted background). `language` is the fence's info word. The HTML
     // is the content of a <pre> (spans with colours, newlines kept), not a whole document.
     std::function<QString(const QString &code, const QString &language)> highlightCode;
+    // A newline inside a paragraph breaks the line, as GitHub renders issues, comments and
+    // releases (Markdown files in a repository join such lines instead).
+    bool hardLineBreaks = true;
     // Colours (code background, table borders, muted text) for a dark palette instead of a
     // light one. Links take the view's palette.
     bool dark = false;
@@ -37,8 +40,10 @@ class MarkdownRenderer
 {
 public:
     // GFM with tables, task lists (as ☐ / ☑, QTextDocument has no checkboxes), strikethrough,
-    // autolinks, fenced code; raw HTML in the input is shown as text, never interpreted. Links
-    // other than http(s), mailto and in-page anchors are shown as their text only.
+    // autolinks, fenced code, alerts (> [!NOTE]); raw HTML in the input is shown as text, never
+    // interpreted (comments are hidden). Links other than http(s), mailto and in-page anchors
+    // are shown as their text only; relative ones resolve against the repository's default
+    // branch. Thread-safe: previews may render off the UI thread (the HTML is a plain string).
     static MarkdownResult render(const QString &markdown, const MarkdownOptions &options = {});
 };
 

@@ -89,6 +89,10 @@ void MarkdownView::render(bool keepScroll)
 {
     const int scroll = verticalScrollBar()->value();
     MarkdownOptions options = m_options;
+    // The colours must suit what is behind them: the palette decides, not the caller.
+    options.dark = palette().color(QPalette::Base).lightness() < 128;
+    // Without a network to load them, allowed images stay links (not broken-image icons).
+    options.allowRemoteImages = m_options.allowRemoteImages && m_network;
     if (!options.highlightCode && hasKSyntaxHighlighting()) {
         // Fenced code in colour wherever the build has KSyntaxHighlighting.
         const bool dark = options.dark;
@@ -116,12 +120,12 @@ void MarkdownView::render(bool keepScroll)
         old->deleteLater();
 
     updateBar();
-    if (keepScroll) {
+    if (keepScroll && isVisible()) {
         // Lay out now so the scroll range is known before the old position is restored.
         doc->setTextWidth(viewport()->width());
         doc->documentLayout()->documentSize();
         verticalScrollBar()->setValue(scroll);
-    } else {
+    } else if (!keepScroll) {
         verticalScrollBar()->setValue(0);
     }
 }
@@ -142,7 +146,8 @@ void MarkdownView::updateBar()
     const int held = int(m_result.remoteImages.size());
     const bool show = held > 0 && !m_options.allowRemoteImages;
     if (show) {
-        m_barLabel->setText(tr("Remote images are hidden (%n image(s))", nullptr, held));
+        m_barLabel->setText(held == 1 ? tr("Remote images are hidden (1 image)")
+                                      : tr("Remote images are hidden (%1 images)").arg(held));
         const int height = m_bar->sizeHint().height();
         setViewportMargins(0, height, 0, 0);
         const int fw = frameWidth();
@@ -230,7 +235,8 @@ void MarkdownView::resizeEvent(QResizeEvent *event)
 void MarkdownView::changeEvent(QEvent *event)
 {
     QTextBrowser::changeEvent(event);
-    if (event->type() == QEvent::FontChange && !m_markdown.isEmpty())
+    if ((event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) &&
+        !m_markdown.isEmpty())
         render(true);
 }
 

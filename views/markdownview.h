@@ -28,6 +28,10 @@ namespace Mainstay {
 //   re-renders with MarkdownOptions::allowRemoteImages and loads the images through the
 //   QNetworkAccessManager given to setNetworkAccessManager() (none given: they stay links).
 //
+// - MarkdownOptions::dark follows the view's palette (a dark Base colour): code backgrounds,
+//   table borders and muted text always suit what is behind them; a palette or font change
+//   re-renders.
+//
 // Signals: linkActivated(url) fires for every link clicked, before it is opened;
 // remoteImagesAllowed() fires when the user clicks "Load images"; imagesLoaded() fires when the
 // last pending image request has finished (successfully or not).

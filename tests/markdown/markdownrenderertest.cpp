@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <QFontInfo>
+#include <QFuture>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextTable>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Mainstay;
 
@@ -118,6 +120,8 @@ TEST(MarkdownRenderer, CommitShasAreShortenedLinks)
     ASSERT_EQ(links.size(), 2);
     EXPECT_EQ(links[0], Anchor(QStringLiteral("a1b2c3d"),
                                QStringLiteral("https://github.com/octo/mainstay/commit/") + sha));
+    // The full SHA shows as the link's tooltip.
+    EXPECT_TRUE(html(sha).contains(QStringLiteral("title=\"%1\"").arg(sha)));
     EXPECT_EQ(links[1], Anchor(QStringLiteral("0badc0d"),
                                QStringLiteral("https://github.com/octo/mainstay/commit/0badc0de")));
 }
@@ -171,10 +175,20 @@ TEST(MarkdownRenderer, DangerousLinkSchemesAreDropped)
 
 TEST(MarkdownRenderer, RelativeLinksResolveAgainstTheRepository)
 {
-    const auto links = anchors(QStringLiteral("[docs](docs/README.md) [top](#usage)"));
-    ASSERT_EQ(links.size(), 2);
-    EXPECT_EQ(links[0].second, QStringLiteral("https://github.com/octo/mainstay/docs/README.md"));
+    const auto links = anchors(QStringLiteral("[docs](docs/README.md) [top](#usage) "
+                                              "[up](../wiki) [root](/octo/other) "
+                                              "![pic](img/a.png)"));
+    ASSERT_EQ(links.size(), 5);
+    EXPECT_EQ(links[0].second,
+              QStringLiteral("https://github.com/octo/mainstay/blob/HEAD/docs/README.md"));
     EXPECT_EQ(links[1].second, QStringLiteral("#usage"));
+    EXPECT_EQ(links[2].second, QStringLiteral("https://github.com/octo/mainstay/blob/wiki"));
+    EXPECT_EQ(links[3].second, QStringLiteral("https://github.com/octo/other"));
+    // A held-back image links to the raw file.
+    EXPECT_EQ(links[4].second,
+              QStringLiteral("https://github.com/octo/mainstay/raw/HEAD/img/a.png"));
+    // Without a repository there is nothing to resolve against: text only.
+    EXPECT_TRUE(anchors(QStringLiteral("[docs](docs/README.md)"), MarkdownOptions()).isEmpty());
 }
 
 TEST(MarkdownRenderer, RemoteImagesAreHeldBack)
@@ -188,7 +202,7 @@ TEST(MarkdownRenderer, RemoteImagesAreHeldBack)
                                                 QStringLiteral("http://img.example/b.gif")}));
     QTextDocument doc;
     doc.setHtml(result.html);
-    EXPECT_EQ(doc.toPlainText(), QStringLiteral("[image: screenshot] [image] [image: again]"));
+    EXPECT_EQ(doc.toPlainText(), QStringLiteral("[image: screenshot] [image]\n[image: again]"));
     const auto links = anchors(QStringLiteral("![screenshot](https://img.example/a.png)"));
     ASSERT_EQ(links.size(), 1);
     EXPECT_EQ(links[0].second, QStringLiteral("https://img.example/a.png"));
@@ -329,4 +343,58 @@ TEST(MarkdownRenderer, SurvivesHostileInput)
     const MarkdownResult result = MarkdownRenderer::render(deep, repoOptions());
     EXPECT_FALSE(result.html.isEmpty());
     EXPECT_TRUE(MarkdownRenderer::render(QString()).html.isEmpty());
+}
+
+TEST(MarkdownRenderer, NewlinesBreakLinesAsInGitHubComments)
+{
+    EXPECT_EQ(plainText(QStringLiteral("first\nsecond")), QStringLiteral("first\nsecond"));
+    MarkdownOptions joined = repoOptions();
+    joined.hardLineBreaks = false;
+    EXPECT_EQ(plainText(QStringLiteral("first\nsecond"), joined), QStringLiteral("first second"));
+}
+
+TEST(MarkdownRenderer, AlertsGetATitleInsteadOfTheMarker)
+{
+    const QString text = plainText(QStringLiteral("> [!WARNING]\n> Mind the gap.\n"));
+    EXPECT_FALSE(text.contains(QStringLiteral("[!WARNING]")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Warning")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Mind the gap.")));
+    EXPECT_TRUE(html(QStringLiteral("> [!WARNING]\n> x\n")).contains(QStringLiteral("#9a6700")));
+    // Not an alert: text after the marker, or an unknown kind.
+    EXPECT_TRUE(
+        plainText(QStringLiteral("> [!NOTE] inline\n")).contains(QStringLiteral("[!NOTE]")));
+    EXPECT_TRUE(plainText(QStringLiteral("> [!FOO]\n> x\n")).contains(QStringLiteral("[!FOO]")));
+}
+
+TEST(MarkdownRenderer, HeadingsCarryGitHubAnchors)
+{
+    QTextDocument doc;
+    doc.setHtml(
+        html(QStringLiteral("## Usage & Setup!\n\n## Usage & Setup!\n\n# `mainstay sync`")));
+    QStringList names;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            names += it.fragment().charFormat().anchorNames();
+    names.removeDuplicates();
+    EXPECT_EQ(names, QStringList({QStringLiteral("usage--setup"), QStringLiteral("usage--setup-1"),
+                                  QStringLiteral("mainstay-sync")}));
+}
+
+TEST(MarkdownRenderer, EmojiInLinkTextButNoLinksInLinks)
+{
+    const auto links = anchors(QStringLiteral("[:tada: #5 done](https://example.com)"));
+    ASSERT_EQ(links.size(), 1);
+    EXPECT_EQ(links[0], Anchor(QStringLiteral("🎉 #5 done"), QStringLiteral("https://example.com")));
+}
+
+TEST(MarkdownRenderer, RendersTheSameOnSeveralThreads)
+{
+    const QString markdown =
+        QStringLiteral("# T :tada:\n\n- [x] #1 @bob 0badc0de\n\n| a |\n|---|\n| b |\n");
+    const QString expected = html(markdown);
+    QList<QFuture<QString>> futures;
+    for (int i = 0; i < 8; ++i)
+        futures.append(QtConcurrent::run([markdown] { return html(markdown); }));
+    for (auto &future : futures)
+        EXPECT_EQ(future.result(), expected);
 }

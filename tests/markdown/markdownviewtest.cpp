@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -118,6 +119,8 @@ TEST(MarkdownView, LinksOpenInTheDesktopBrowser)
 {
     UrlCatcher catcher;
     QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
+    const auto unset =
+        qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("https")); });
     MarkdownView view;
     view.resize(500, 200);
     view.show();
@@ -128,7 +131,6 @@ TEST(MarkdownView, LinksOpenInTheDesktopBrowser)
     const QPoint point = anchorPoint(view, href);
     ASSERT_FALSE(point.isNull());
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, point);
-    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
     ASSERT_EQ(activated.size(), 1);
     EXPECT_EQ(activated.at(0).at(0).toUrl(), QUrl(href));
     ASSERT_EQ(catcher.urls.size(), 1);
@@ -202,6 +204,42 @@ TEST(MarkdownView, RemoteImagesBarLoadsImagesOnRequest)
     EXPECT_EQ(server.requestCount(), 1);
 }
 
+TEST(MarkdownView, ColoursFollowThePalette)
+{
+    MarkdownView view;
+    const QString markdown = QStringLiteral("```\ncode\n```");
+    view.setMarkdown(markdown, repoOptions());
+    const QString light = view.result().html;
+    QPalette dark = view.palette();
+    dark.setColor(QPalette::Base, QColor(0x0d, 0x11, 0x17));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xed, 0xf3));
+    view.setPalette(dark); // re-renders by itself
+    EXPECT_NE(view.result().html, light);
+    MarkdownOptions darkOptions = repoOptions();
+    darkOptions.dark = true;
+    EXPECT_EQ(view.result().html, MarkdownRenderer::render(markdown, darkOptions).html);
+    EXPECT_EQ(view.document()->toPlainText().trimmed(), QStringLiteral("code"));
+}
+
+TEST(MarkdownView, InPageLinksScrollToTheHeading)
+{
+    MarkdownView view;
+    view.resize(400, 200);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.setOpensLinksExternally(false);
+    view.setMarkdown(QStringLiteral("[Go to usage](#usage)\n\n") + longText(60) +
+                         QStringLiteral("## Usage\n\nText."),
+                     repoOptions());
+    QSignalSpy activated(&view, &MarkdownView::linkActivated);
+    ASSERT_EQ(view.verticalScrollBar()->value(), 0);
+    const QPoint point = anchorPoint(view, QStringLiteral("#usage"));
+    ASSERT_FALSE(point.isNull());
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, point);
+    EXPECT_GT(view.verticalScrollBar()->value(), 0);
+    EXPECT_EQ(activated.size(), 0); // nothing left the view
+}
+
 TEST(MarkdownView, WithoutNetworkAllowedImagesStayQuiet)
 {
     MarkdownView view;
@@ -209,6 +247,7 @@ TEST(MarkdownView, WithoutNetworkAllowedImagesStayQuiet)
     view.allowRemoteImages();
     EXPECT_FALSE(view.isRemoteImagesBarVisible());
     EXPECT_EQ(view.pendingImageCount(), 0);
+    EXPECT_EQ(view.document()->toPlainText(), QStringLiteral("[image: a]"));
 }
 
 #include "markdownviewtest.moc"
