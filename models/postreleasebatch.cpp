@@ -110,7 +110,8 @@ void PostReleaseBatch::load()
     m_items.clear();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("labels"), m_label);
-    query.addQueryItem(QStringLiteral("state"), QStringLiteral("open"));
+    // Closed ones too, so the preview shows them as skipped (never written to).
+    query.addQueryItem(QStringLiteral("state"), QStringLiteral("all"));
     query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
     const QUrl first = m_client->url(QStringLiteral("/repos/%1/issues").arg(m_repository), query);
     auto fetch = std::make_shared<std::function<void(const QUrl &)>>();
@@ -154,6 +155,10 @@ void PostReleaseBatch::load()
                 if (index >= m_items.size()) {
                     m_loading = false;
                     Q_EMIT loaded();
+                    return;
+                }
+                if (m_items.at(index).step == Step::Skipped) {
+                    (*commentsOf)(index + 1); // closed: nothing will be said, nothing to read
                     return;
                 }
                 loadComments(index, [commentsOf, index] { (*commentsOf)(index + 1); });

@@ -15,8 +15,9 @@ class Outbox;
 // After publishing: tell every issue labelled `pending-release` that it shipped, remove the label
 // and close it — as one resumable batch through the outbox that never comments twice.
 //
-//   load()   lists ALL open issues with the label (every page), then, for each, its comments, and
-//            marks an issue `alreadyCommented` when a comment names the tag (the repository's own
+//   load()   lists ALL issues with the label (every page; closed ones are Skipped), then, for
+//            each open one, its comments, and marks it `alreadyCommented` when a comment names
+//            the version (the repository's own
 //            post-release job, or an earlier run of this batch). Emits loaded().
 //   run()    for each issue not done yet, in number order, enqueues: a comment (skipped when
 //            already commented), the label removal, then the close — and waits for the outbox to

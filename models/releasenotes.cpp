@@ -951,6 +951,26 @@ QList<Unit> parseSection(const QStringList &lines)
         }
         units.append(u);
     }
+    // A change line whose marker the human deleted while editing still names its pull request:
+    // it stands for that pull request (as an edited line), so it is neither duplicated nor lost.
+    QSet<int> marked;
+    for (const Unit &u : units)
+        if (u.kind == Unit::Pr)
+            marked.insert(u.number);
+    static const QRegularExpression reference(QStringLiteral(R"((?:#|/pull/)(\d+)(?!\d))"));
+    for (Unit &u : units) {
+        if (u.kind != Unit::Human)
+            continue;
+        QSet<int> named;
+        for (auto it = reference.globalMatch(u.text); it.hasNext();)
+            named.insert(it.next().captured(1).toInt());
+        if (named.size() != 1 || marked.contains(*named.begin()))
+            continue;
+        u.kind = Unit::Pr;
+        u.number = *named.begin();
+        u.hash.clear(); // unknown: always counts as edited
+        marked.insert(u.number);
+    }
     return units;
 }
 
@@ -1052,16 +1072,20 @@ RegenerateResult regenerate(const QString &current, const GeneratedNotes &fresh)
         // Line by line (changes).
         const QList<Unit> curUnits = parseSection(curBody);
         const QList<Unit> freshUnits = parseSection(freshBody);
-        QHash<int, Unit> curByNumber;
+        // A pull request listed under two categories has a unit in each: (number, occurrence).
+        QHash<std::pair<int, int>, Unit> curByNumber;
+        QHash<int, int> seenCur;
         QHash<QString, QStringList> attached; // anchor -> human lines after it
         QStringList anchorOrder;
         QString anchor = QStringLiteral("start");
         for (const Unit &u : curUnits) {
             switch (u.kind) {
-            case Unit::Pr:
-                curByNumber.insert(u.number, u);
-                anchor = QStringLiteral("pr:%1").arg(u.number);
+            case Unit::Pr: {
+                const int occurrence = seenCur[u.number]++;
+                curByNumber.insert({u.number, occurrence}, u);
+                anchor = QStringLiteral("pr:%1:%2").arg(u.number).arg(occurrence);
                 break;
+            }
             case Unit::Gen:
                 anchor = QStringLiteral("gen:") + u.plain;
                 break;
@@ -1078,7 +1102,7 @@ RegenerateResult regenerate(const QString &current, const GeneratedNotes &fresh)
         for (const Unit &u : freshUnits)
             if (u.kind == Unit::Pr)
                 freshNumbers.insert(u.number);
-        for (auto it = curByNumber.cbegin(); it != curByNumber.cend(); ++it)
+        for (auto it = seenCur.cbegin(); it != seenCur.cend(); ++it)
             if (!freshNumbers.contains(it.key()))
                 result.removed.append(it.key());
         std::sort(result.removed.begin(), result.removed.end());
@@ -1092,6 +1116,7 @@ RegenerateResult regenerate(const QString &current, const GeneratedNotes &fresh)
             attached.erase(it);
         };
         emitAttached(QStringLiteral("start"));
+        QHash<int, int> seenFresh;
         for (const Unit &u : freshUnits) {
             switch (u.kind) {
             case Unit::Blank:
@@ -1105,9 +1130,11 @@ RegenerateResult regenerate(const QString &current, const GeneratedNotes &fresh)
                 out << u.text;
                 break;
             case Unit::Pr: {
-                const auto it = curByNumber.constFind(u.number);
+                const int occurrence = seenFresh[u.number]++;
+                const auto it = curByNumber.constFind({u.number, occurrence});
                 if (it == curByNumber.constEnd()) {
-                    result.added.append(u.number);
+                    if (!seenCur.contains(u.number) && !result.added.contains(u.number))
+                        result.added.append(u.number);
                     out << u.text;
                 } else {
                     const Unit &cur = it.value();
@@ -1129,7 +1156,7 @@ RegenerateResult regenerate(const QString &current, const GeneratedNotes &fresh)
                         out << cur.text;
                     }
                 }
-                emitAttached(QStringLiteral("pr:%1").arg(u.number));
+                emitAttached(QStringLiteral("pr:%1:%2").arg(u.number).arg(occurrence));
                 break;
             }
             }

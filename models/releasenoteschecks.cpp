@@ -269,9 +269,26 @@ NotesCheck checkLabelTitle(const NotesCheckInput &in, const QStringList &lines)
                 firstLine);
 }
 
-NotesCheck checkContributors(const NotesCheckInput &in, const QString &plain)
+// Where credits are looked for: the contributors section when the body has one, otherwise
+// everything but the generated change lines (a change line's "by @x" is no credit).
+QString creditsText(const QString &body)
+{
+    const QString begin = QStringLiteral("<!-- mainstay:begin contributors");
+    const qsizetype start = body.indexOf(begin);
+    const qsizetype end = body.indexOf(NotesMarkers::end(QStringLiteral("contributors")));
+    if (start >= 0 && end > start)
+        return body.mid(start, end - start);
+    const qsizetype changes = body.indexOf(NotesMarkers::begin(QStringLiteral("changes")));
+    const qsizetype changesEnd = body.indexOf(NotesMarkers::end(QStringLiteral("changes")));
+    if (changes >= 0 && changesEnd > changes)
+        return body.left(changes) + body.mid(changesEnd);
+    return body;
+}
+
+NotesCheck checkContributors(const NotesCheckInput &in, const QString &)
 {
     const QString id = QStringLiteral("contributors");
+    const QString plain = creditsText(in.body);
     QStringList missing;
     for (const QString &who : in.generated.contributorList) {
         QString name = who;
@@ -447,7 +464,7 @@ NotesCheck checkMarkdown(const NotesCheckInput &in, const QStringList &lines)
     int firstLine = 0;
     auto note = [&](int line, const QString &text) {
         problems << text;
-        if (!firstLine)
+        if (!firstLine || line < firstLine)
             firstLine = line;
     };
     // Fences.
