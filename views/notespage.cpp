@@ -169,8 +169,16 @@ NotesPage::NotesPage(QWidget *parent)
 bool NotesPage::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_preview && event->type() == QEvent::Resize)
-        m_pipeline->setDocumentLayout(m_preview->layoutForPipeline());
+        updatePipelineLayout();
     return WorkspacePage::eventFilter(watched, event);
+}
+
+void NotesPage::updatePipelineLayout()
+{
+    MarkdownPreviewPipeline::DocumentLayout layout = m_preview->layoutForPipeline();
+    if (m_preview->remoteImagesAllowed())
+        layout.textWidth = -1;
+    m_pipeline->setDocumentLayout(layout);
 }
 
 void NotesPage::attachHighlighter()
@@ -520,7 +528,7 @@ void NotesPage::setWorkspace(const WorkspaceContext &context)
     };
 #endif
     m_pipeline->setOptions(options);
-    m_pipeline->setDocumentLayout(m_preview->layoutForPipeline());
+    updatePipelineLayout();
 
     reloadList();
     // Reopen what was open last time (the draft may hold unsaved work), else the newest draft
@@ -794,8 +802,9 @@ void NotesPage::onRendered(const MarkdownResult &result)
         m_preview->setPreparedDocument(document, result.html);
     else
         m_preview->setRenderedHtml(result.html);
-    // The next document is laid out at the width the preview has now.
-    m_pipeline->setDocumentLayout(m_preview->layoutForPipeline());
+    // The next document is laid out at the width the preview has now (on the GUI thread once
+    // remote images are allowed: the preview fetches them as the layout asks).
+    updatePipelineLayout();
     syncPreviewScroll();
     if (!result.remoteImages.isEmpty() && !m_imagesButton->isChecked()) {
         m_imagesNotice->setText(
@@ -815,6 +824,7 @@ void NotesPage::setRemoteImagesAllowed(bool allowed)
     options.allowRemoteImages = allowed;
     m_pipeline->setOptions(options);
     m_preview->setRemoteImagesAllowed(allowed);
+    updatePipelineLayout();
     if (m_imagesButton->isChecked() != allowed)
         m_imagesButton->setChecked(allowed);
     m_imagesNotice->setText(allowed ? tr("Remote images are loaded.") : m_imagesNotice->text());

@@ -112,6 +112,7 @@ protected:
 private:
     void buildUi();
     void attachHighlighter();
+    void updatePipelineLayout();
     void connectAutosaver();
     void reloadList();
     void openKey(const QString &key, const Release &release);

@@ -1,5 +1,7 @@
 #include "notespreview.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QScrollBar>
 #include <QTextDocument>
 
@@ -56,6 +58,38 @@ void NotesPreview::swapDocument(QTextDocument *fresh)
     bar->setValue(std::min(value, bar->maximum()));
 }
 
+void NotesPreview::requestImage(const QUrl &url)
+{
+    if (m_requested.contains(url) || m_requested.size() > 200)
+        return;
+    m_requested.insert(url);
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setTransferTimeout(20'000);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+        reply->deleteLater();
+        QImage image;
+        if (reply->error() == QNetworkReply::NoError)
+            image.loadFromData(reply->read(20 * 1024 * 1024));
+        if (image.isNull()) {
+            // A broken image: a small grey box instead of asking again.
+            image = QImage(16, 16, QImage::Format_ARGB32);
+            image.fill(QColor(0x88, 0x88, 0x88, 0x60));
+        }
+        const int maxWidth = std::max(64, viewport()->width() - 48);
+        if (image.width() > maxWidth)
+            image = image.scaledToWidth(maxWidth, Qt::SmoothTransformation);
+        m_images.insert(url, image);
+        // Lay the text out again with the image in place, where the reader is.
+        if (!m_html.isEmpty())
+            setRenderedHtml(m_html);
+    });
+}
+
 void NotesPreview::scrollToFraction(double fraction)
 {
     QScrollBar *bar = verticalScrollBar();
@@ -77,6 +111,14 @@ QVariant NotesPreview::loadResource(int type, const QUrl &name)
         // do it behind the user's back.
         if (!m_allowRemote)
             return {};
+        if (type == QTextDocument::ImageResource) {
+            const auto cached = m_images.constFind(name);
+            if (cached != m_images.constEnd())
+                return *cached;
+            requestImage(name);
+            return {};
+        }
+        return {};
     }
     if (scheme == QLatin1String("file"))
         return {}; // the notes never show local files

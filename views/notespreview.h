@@ -2,7 +2,13 @@
 
 #include "markdownpreviewpipeline.h"
 
+#include <QHash>
+#include <QImage>
+#include <QSet>
 #include <QTextBrowser>
+#include <QUrl>
+
+class QNetworkAccessManager;
 
 namespace Mainstay {
 
@@ -27,6 +33,8 @@ public:
     // How many documents were shown (for tests).
     int updateCount() const { return m_updates; }
 
+    // Allowed: remote images are fetched (through a network manager made for that, and only
+    // then) and shown once they arrive.
     void setRemoteImagesAllowed(bool allowed) { m_allowRemote = allowed; }
     bool remoteImagesAllowed() const { return m_allowRemote; }
 
@@ -37,12 +45,18 @@ public:
 
     QVariant loadResource(int type, const QUrl &name) override;
 
+    int pendingImageCount() const { return int(m_requested.size() - m_images.size()); }
+
 private:
     void swapDocument(QTextDocument *fresh);
+    void requestImage(const QUrl &url);
 
     QString m_html;
     int m_updates = 0;
     bool m_allowRemote = false;
+    QNetworkAccessManager *m_network = nullptr;
+    QSet<QUrl> m_requested;
+    QHash<QUrl, QImage> m_images;
 };
 
 } // namespace Mainstay

@@ -5,11 +5,14 @@
 #include "demogithubbackend.h"
 #include "githubclient.h"
 #include "httprequest.h"
+#include "httpresponse.h"
 #include "loopbackhttpserver.h"
 #include "manualclock.h"
 #include "manualscheduler.h"
 #include "markdowneditor.h"
+#include "markdownpreviewpipeline.h"
 #include "notespage.h"
+#include "notespreview.h"
 #include "outbox.h"
 #include "policy.h"
 #include "postreleasebatch.h"
@@ -18,6 +21,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QBuffer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -235,4 +239,64 @@ TEST_F(NotesLoopbackTest, ThePostReleaseDialogClosesEveryPendingIssueOnce)
     for (const HttpRequest &request : writes().mid(writesAfter))
         comments += request.method == "POST" && request.path.endsWith(QStringLiteral("/comments"));
     EXPECT_EQ(comments, 0);
+}
+
+TEST(NotesPreviewImagesTest, RemoteImagesAreFetchedOnlyOnceAllowed)
+{
+    QImage red(40, 20, QImage::Format_RGB32);
+    red.fill(Qt::red);
+    QByteArray png;
+    {
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        red.save(&buffer, "PNG");
+    }
+    LoopbackHttpServer server;
+    server.setHandler([png](const HttpRequest &) {
+        HttpResponse response;
+        response.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "image/png"));
+        response.body = png;
+        return response;
+    });
+    ASSERT_TRUE(server.start());
+    const QString url = server.baseUrl().toString() + QStringLiteral("/logo.png");
+
+    QTemporaryDir dir;
+    ManualClock clock{Now};
+    ManualScheduler scheduler{&clock};
+    WorkspaceStore store(&clock);
+    ASSERT_TRUE(store.open(dir.path(), QStringLiteral("acme/widgets")).ok);
+    const Policy policy = Policy::defaultPolicy();
+    NotesPage page;
+    page.setScheduler(&scheduler);
+    page.resize(1000, 700);
+    page.show();
+    WorkspaceContext context;
+    context.store = &store;
+    context.policy = &policy;
+    context.clock = &clock;
+    context.repository = QStringLiteral("acme/widgets");
+    page.setWorkspace(context);
+    page.editor()->setPlainText(QStringLiteral("Look: ![logo](%1)\n").arg(url));
+    scheduler.advance(MarkdownPreviewPipeline::DefaultDebounceMs);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !page.pipeline()->isRendering(); }, 10000));
+    QTest::qWait(50);
+    EXPECT_TRUE(server.requestLog().isEmpty());
+    auto *notice = page.findChild<QLabel *>(QStringLiteral("imagesNotice"));
+    ASSERT_NE(notice, nullptr);
+    EXPECT_TRUE(notice->isVisibleTo(&page));
+
+    page.setRemoteImagesAllowed(true);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return !server.requestLog().isEmpty() && page.preview()->pendingImageCount() == 0 &&
+                   !page.pipeline()->isRendering();
+        },
+        10000));
+    EXPECT_EQ(server.requestLog().size(), 1);
+    EXPECT_EQ(server.requestLog().at(0).path, QStringLiteral("/logo.png"));
+    const QVariant image = page.preview()->loadResource(QTextDocument::ImageResource, QUrl(url));
+    ASSERT_TRUE(image.canConvert<QImage>());
+    EXPECT_EQ(image.value<QImage>().size(), QSize(40, 20));
+    server.stop();
 }
