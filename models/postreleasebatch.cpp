@@ -298,8 +298,7 @@ void PostReleaseBatch::refresh(int index)
                      .arg(parsed.error()));
             return;
         }
-        const Issue &issue = parsed.value();
-        Item &item = m_items[index];
+        const Issue issue = parsed.value();
         loadComments(index, [this, index, issue] {
             Item &item = m_items[index];
             if (!issue.isOpen()) {
@@ -316,7 +315,6 @@ void PostReleaseBatch::refresh(int index)
             if (m_running && index == m_current)
                 step();
         });
-        Q_UNUSED(item)
     });
 }
 

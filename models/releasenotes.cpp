@@ -1027,18 +1027,19 @@ RegenerateResult regenerate(const QString &current, const GeneratedNotes &fresh)
 
     QStringList out;
     qsizetype next = 0;
-    for (const Section &section : curSections) {
-        for (; next < section.beginLine; ++next)
-            out << curLines.at(next);
-        next = section.endLine + 1;
+    QSet<QString> present;
+    for (const Section &section : curSections)
+        present.insert(section.name);
+    auto mergeSection = [&](const Section &section) {
         const QStringList curBody =
             curLines.mid(section.beginLine + 1, section.endLine - section.beginLine - 1);
         const Section *f = freshSection(section.name);
         if (!f) {
-            // The fresh notes no longer have this section: keep the text, drop the markers only
-            // if nobody edited it.
+            // The fresh notes no longer have this section: it goes unless a human edited it.
+            if (!section.hash.isEmpty() && shortHash(curBody.join(u'\n')) == section.hash)
+                return;
             out << curLines.at(section.beginLine) << curBody << curLines.at(section.endLine);
-            continue;
+            return;
         }
         const QStringList freshBody =
             freshLines.mid(f->beginLine + 1, f->endLine - f->beginLine - 1);
@@ -1066,7 +1067,7 @@ RegenerateResult regenerate(const QString &current, const GeneratedNotes &fresh)
                 result.conflicts.append(conflict);
                 out << curLines.at(section.beginLine) << curBody << curLines.at(section.endLine);
             }
-            continue;
+            return;
         }
 
         // Line by line (changes).
@@ -1165,6 +1166,31 @@ RegenerateResult regenerate(const QString &current, const GeneratedNotes &fresh)
         for (const QString &key : anchorOrder)
             emitAttached(key);
         out << curLines.at(section.endLine);
+    };
+    for (const Section &section : curSections) {
+        for (; next < section.beginLine; ++next)
+            out << curLines.at(next);
+        next = section.endLine + 1;
+        mergeSection(section);
+        // Sections the fresh notes add right after this one (a first "New Contributors", say)
+        // come after it, separated as in the fresh text.
+        const qsizetype at = [&] {
+            for (qsizetype i = 0; i < freshSections.size(); ++i)
+                if (freshSections.at(i).name == section.name)
+                    return i;
+            return qsizetype(-1);
+        }();
+        if (at < 0)
+            continue;
+        for (qsizetype i = at + 1; i < freshSections.size(); ++i) {
+            const Section &added = freshSections.at(i);
+            if (present.contains(added.name))
+                break;
+            out << freshLines.mid(freshSections.at(i - 1).endLine + 1,
+                                  added.beginLine - freshSections.at(i - 1).endLine - 1)
+                << freshLines.mid(added.beginLine, added.endLine - added.beginLine + 1);
+            present.insert(added.name);
+        }
     }
     for (; next < curLines.size(); ++next)
         out << curLines.at(next);

@@ -1,5 +1,6 @@
 #include "releasenotesfetchjob.h"
 
+#include "cachedatabase.h"
 #include "githubclient.h"
 #include "githubjson.h"
 #include "isodatetime.h"
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace Mainstay {
@@ -33,8 +35,11 @@ NotesCommit commitFromJson(const QJsonObject &object)
     const QJsonObject author = inner.value(QLatin1String("author")).toObject();
     commit.authorName = author.value(QLatin1String("name")).toString();
     commit.committedAt = parseIsoDateTime(author.value(QLatin1String("date")).toString());
-    commit.authorLogin =
-        object.value(QLatin1String("author")).toObject().value(QLatin1String("login")).toString();
+    // Release Drafter reads commit authors through GraphQL, where a bot is no `user`: it is
+    // credited by its commit name ("dependabot[bot]") rather than as an @-mention.
+    const QJsonObject account = object.value(QLatin1String("author")).toObject();
+    if (account.value(QLatin1String("type")).toString() != QLatin1String("Bot"))
+        commit.authorLogin = account.value(QLatin1String("login")).toString();
     return commit;
 }
 
@@ -168,6 +173,14 @@ void ReleaseNotesFetchJob::fetchReleases()
                             "was given"));
         return;
     }
+    if (m_options.cache) {
+        const QList<Release> cached = m_options.cache->loadReleases();
+        if (!cached.isEmpty()) {
+            m_releases = cached;
+            choosePrevious();
+            return;
+        }
+    }
     Q_EMIT progress(QStringLiteral("Listing releases"));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("100"));
@@ -183,42 +196,44 @@ void ReleaseNotesFetchJob::fetchReleases()
             m_releases += parsed.value();
             return m_releases.size() < 1000; // GitHub answers 500 beyond 1000 releases
         },
-        [this] {
-            std::optional<Release> previous;
-            if (!m_options.from.isEmpty()) {
-                m_input.previousTag = m_options.from;
-                for (const Release &release : std::as_const(m_releases))
-                    if (release.tagName == m_options.from)
-                        previous = release;
-            } else {
-                // The newest published, non-prerelease release: highest version, else newest.
-                for (const Release &release : std::as_const(m_releases)) {
-                    if (release.draft || release.prerelease)
-                        continue;
-                    if (!m_config.tagPrefix.isEmpty() &&
-                        !release.tagName.startsWith(m_config.tagPrefix))
-                        continue;
-                    if (!previous) {
-                        previous = release;
-                        continue;
-                    }
-                    const auto a = NotesVersion::parse(release.tagName, m_config.tagPrefix);
-                    const auto b = NotesVersion::parse(previous->tagName, m_config.tagPrefix);
-                    auto key = [](const NotesVersion &v) {
-                        return std::tuple(v.major, v.minor, v.patch, v.prerelease.isEmpty());
-                    };
-                    if (a && b ? key(*a) > key(*b) : release.createdAt > previous->createdAt)
-                        previous = release;
-                }
-                if (previous)
-                    m_input.previousTag = previous->tagName;
+        [this] { choosePrevious(); });
+}
+
+void ReleaseNotesFetchJob::choosePrevious()
+{
+    std::optional<Release> previous;
+    if (!m_options.from.isEmpty()) {
+        m_input.previousTag = m_options.from;
+        for (const Release &release : std::as_const(m_releases))
+            if (release.tagName == m_options.from)
+                previous = release;
+    } else {
+        // The newest published, non-prerelease release: highest version, else newest.
+        for (const Release &release : std::as_const(m_releases)) {
+            if (release.draft || release.prerelease)
+                continue;
+            if (!m_config.tagPrefix.isEmpty() && !release.tagName.startsWith(m_config.tagPrefix))
+                continue;
+            if (!previous) {
+                previous = release;
+                continue;
             }
-            if (previous) {
-                m_input.previousName = previous->name;
-                m_since = previous->createdAt;
-            }
-            fetchCompare();
-        });
+            const auto a = NotesVersion::parse(release.tagName, m_config.tagPrefix);
+            const auto b = NotesVersion::parse(previous->tagName, m_config.tagPrefix);
+            auto key = [](const NotesVersion &v) {
+                return std::tuple(v.major, v.minor, v.patch, v.prerelease.isEmpty());
+            };
+            if (a && b ? key(*a) > key(*b) : release.createdAt > previous->createdAt)
+                previous = release;
+        }
+        if (previous)
+            m_input.previousTag = previous->tagName;
+    }
+    if (previous) {
+        m_input.previousName = previous->name;
+        m_since = previous->createdAt;
+    }
+    fetchCompare();
 }
 
 void ReleaseNotesFetchJob::fetchCompare()
@@ -461,9 +476,11 @@ void ReleaseTagStateJob::fetchRuns()
             const WorkflowRun &r = run.value();
             if (!m_workflow.isEmpty() && r.name != m_workflow)
                 continue;
-            const bool forTag = r.headBranch == m_tag || r.displayTitle.contains(m_tag) ||
+            const QRegularExpression names(QStringLiteral(R"((?<![\w.])v?%1(?![\w]|\.\d))")
+                                               .arg(QRegularExpression::escape(version)));
+            const bool forTag = r.headBranch == m_tag ||
                                 (!m_state.tagSha.isEmpty() && r.headSha == m_state.tagSha) ||
-                                r.displayTitle.contains(version);
+                                names.match(r.displayTitle).hasMatch();
             if (!forTag)
                 continue;
             m_state.runFound = true;

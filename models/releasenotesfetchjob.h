@@ -19,7 +19,8 @@ class CacheDatabase;
 // Fetches what generation needs for OWNER/REPO from GitHub (or a loopback backend):
 //  1. the configuration: `.github/release-drafter.yml`, else `.github/release.yml` (contents API,
 //     base64), else the policy — unless a local config was given;
-//  2. the releases (every page), to resolve the previous release when `from` is empty (the
+//  2. the releases (every page, or the cache's), to resolve the previous release when `from` is
+//  empty (the
 //     newest published, non-prerelease release by semantic version, as Release Drafter picks it);
 //  3. the commits of `/compare/{from}...{to}` (every page) for contributors and commit messages;
 //     without a previous release, the commits of `to`;
@@ -41,6 +42,9 @@ public:
         std::optional<NotesConfig> localConfig; // --config FILE: skips the repository's files
         ReleasePolicy policy;
         QString webUrl; // https://github.com/owner/name
+        // The workspace's cache: its releases (kept by the sync) are used instead of listing
+        // them again when it holds any. Not owned; may be null.
+        const CacheDatabase *cache = nullptr;
     };
 
     ReleaseNotesFetchJob(GitHubClient *client, const Options &options, QObject *parent = nullptr);
@@ -69,6 +73,7 @@ private:
               std::function<bool(const QByteArray &body)> onPage, std::function<void()> done);
     void fetchConfig(int index);
     void fetchReleases();
+    void choosePrevious();
     void fetchCompare();
     void fetchPullRequests();
     void fetchFirstTimers();

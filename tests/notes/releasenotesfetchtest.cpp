@@ -7,6 +7,7 @@
 #include "loopbackhttpserver.h"
 #include "manualclock.h"
 #include "releasenotesfetchjob.h"
+#include "workspacestore.h"
 
 #include <gtest/gtest.h>
 
@@ -16,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -229,6 +231,11 @@ TEST_F(NotesFetchTest, CommitAuthorsWithoutAccountsAndFirstTimers)
         QStringLiteral("abcdef1234567890abcdef1234567890abcdef12"), QStringLiteral("docs: typo"),
         QString(), QStringLiteral("Nameless Person"), Now.addSecs(-60)};
     m_backend->addCommit(extra);
+    const DemoGitHubBackend::Commit bot{QStringLiteral("bbbbbb1234567890abcdef1234567890abcdef12"),
+                                        QStringLiteral("chore(deps): bump x"),
+                                        QStringLiteral("renovate[bot]"),
+                                        QStringLiteral("renovate[bot]"), Now.addSecs(-30)};
+    m_backend->addCommit(bot);
     ReleaseNotesFetchJob job(&m_client, options());
     ASSERT_TRUE(run(job));
     ASSERT_TRUE(job.error().isEmpty()) << job.error().toStdString();
@@ -240,6 +247,12 @@ TEST_F(NotesFetchTest, CommitAuthorsWithoutAccountsAndFirstTimers)
             EXPECT_EQ(c.authorName, extra.authorName);
         }
     EXPECT_TRUE(found);
+    // A bot commit is credited by name, as Release Drafter's GraphQL sees it (no user).
+    for (const NotesCommit &c : job.input().commits)
+        if (c.sha == bot.sha) {
+            EXPECT_TRUE(c.authorLogin.isEmpty());
+            EXPECT_EQ(c.authorName, QStringLiteral("renovate[bot]"));
+        }
     const GeneratedNotes notes = generateNotes(job.input(), job.config());
     EXPECT_TRUE(notes.contributorList.contains(extra.authorName));
 
@@ -301,6 +314,9 @@ TEST_F(NotesFetchTest, TagStateSaysWhetherTheTagExistsAndItsRunSucceeded)
     ASSERT_TRUE(existing.error().isEmpty()) << existing.error().toStdString();
     EXPECT_TRUE(existing.state().exists);
     EXPECT_FALSE(existing.state().tagSha.isEmpty());
+    // The demo's Release run for it ("Release vX.Y.Z") completed.
+    EXPECT_TRUE(existing.state().runFound);
+    EXPECT_TRUE(existing.state().runCompleted);
 }
 
 TEST(DemoGitData, CompareContentsAndSearchAnswerLikeGitHub)
@@ -349,4 +365,29 @@ TEST(DemoGitData, CompareContentsAndSearchAnswerLikeGitHub)
     EXPECT_EQ(
         QJsonDocument::fromJson(search.body).object().value(QLatin1String("total_count")).toInt(),
         merged);
+}
+
+TEST_F(NotesFetchTest, UsesTheCachedReleasesWhenTheStoreHasThem)
+{
+    QTemporaryDir dir;
+    WorkspaceStore store(&m_clock);
+    ASSERT_TRUE(store.open(dir.path(), m_data.fullName()).ok);
+    QList<Release> published;
+    for (const Release &r : m_data.releases)
+        if (!r.draft)
+            published.append(r);
+    std::sort(published.begin(), published.end(),
+              [](const Release &a, const Release &b) { return a.publishedAt > b.publishedAt; });
+    ASSERT_GE(published.size(), 2);
+    // The cache knows only the older release: it is the one used, and /releases is not asked.
+    ASSERT_TRUE(store.cache().replaceReleases({published.at(1)}));
+    ReleaseNotesFetchJob::Options o = options();
+    o.cache = &store.cache();
+    ReleaseNotesFetchJob job(&m_client, o);
+    ASSERT_TRUE(run(job));
+    ASSERT_TRUE(job.error().isEmpty()) << job.error().toStdString();
+    EXPECT_EQ(job.input().previousTag, published.at(1).tagName);
+    for (const HttpRequest &request : m_server.requestLog())
+        EXPECT_FALSE(request.path.endsWith(QLatin1String("/releases")))
+            << request.path.toStdString();
 }

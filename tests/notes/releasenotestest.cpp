@@ -673,3 +673,32 @@ TEST(NotesRegenerate, APullRequestInTwoCategoriesKeepsBothLines)
     EXPECT_TRUE(result.text.contains(QStringLiteral("* levels also fix logging (#10)")));
     EXPECT_TRUE(result.text.contains(QStringLiteral("* feat: levels (#10)")));
 }
+
+TEST(NotesRegenerate, GitHubStyleSectionsFollowTheChanges)
+{
+    const NotesConfigResult parsed = NotesConfigLoader::parseGitHubRelease(
+        "changelog:\n  categories:\n    - title: Features\n      labels: [feature]\n",
+        QStringLiteral("release.yml"), policy());
+    ASSERT_TRUE(parsed.ok());
+    NotesInput in = baseInput();
+    const GeneratedNotes first = generateNotes(in, *parsed.config);
+    const QString edited = QStringLiteral("Intro written by hand.\n\n") + first.markedBody;
+    in.pullRequests << pr(13, QStringLiteral("feat: more"), {QStringLiteral("feature")},
+                          QStringLiteral("dave"), 9);
+    in.firstTimeContributors = {QStringLiteral("dave")};
+    const GeneratedNotes fresh = generateNotes(in, *parsed.config);
+    const RegenerateResult result = regenerate(edited, fresh);
+    EXPECT_TRUE(result.conflicts.isEmpty());
+    EXPECT_EQ(result.added, QList<int>{13});
+    // A first New Contributors section joins after the changes; the hand-written intro stays.
+    EXPECT_EQ(result.text, QStringLiteral("Intro written by hand.\n\n") + fresh.markedBody);
+    EXPECT_TRUE(result.text.contains(QStringLiteral("* @dave made their first contribution")));
+    // And goes again when it no longer applies.
+    in.firstTimeContributors.clear();
+    const GeneratedNotes later = generateNotes(in, *parsed.config);
+    const RegenerateResult again = regenerate(result.text, later);
+    EXPECT_FALSE(again.text.contains(QStringLiteral("New Contributors")));
+    EXPECT_TRUE(again.text.startsWith(QStringLiteral("Intro written by hand.\n")));
+    EXPECT_TRUE(result.text.contains(
+        QStringLiteral("* feat: more by @dave in https://github.com/octo/demo/pull/13")));
+}
