@@ -1,9 +1,11 @@
 // The live preview of the release notes (DESIGN.md: typing pause to painted preview <= 60 ms
 // for 1,000 lines): Markdown → HTML through MarkdownRenderer, HTML → a fresh QTextDocument laid
-// out at 800 px, both together, and the whole MarkdownView update including a paint.
+// out at 800 px, both together, the whole MarkdownView update including a paint, and the
+// editor's built-in highlighter over the whole text.
 //
 //   QT_QPA_PLATFORM=offscreen ./build/bench/bench_markdown
 
+#include "markdownhighlighter.h"
 #include "markdownrenderer.h"
 #include "markdownview.h"
 
@@ -12,6 +14,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QPixmap>
+#include <QPlainTextDocumentLayout>
 #include <QTextBlock>
 #include <QTextDocument>
 
@@ -145,6 +148,22 @@ void BM_PreviewUpdateAndPaint(benchmark::State &state)
     }
 }
 BENCHMARK(BM_PreviewUpdateAndPaint)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// The editor side of the notes view: the built-in highlighter over the whole 1,000-line text,
+// which is what typing an opening ``` at the top costs (every block below changes state).
+void BM_HighlightWholeDocument(benchmark::State &state)
+{
+    // The editor is a QPlainTextEdit: its layout re-lays out only what changed, lazily. (Under
+    // QTextEdit's QTextDocumentLayout every format change re-lays out the block at once, which
+    // costs ~250 ms for the whole text whatever the highlighter does.)
+    QTextDocument doc;
+    doc.setDocumentLayout(new QPlainTextDocumentLayout(&doc));
+    doc.setPlainText(releaseNotes(int(state.range(0))));
+    MarkdownHighlighter highlighter(&doc, false);
+    for (auto _ : state)
+        highlighter.rehighlight();
+}
+BENCHMARK(BM_HighlightWholeDocument)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

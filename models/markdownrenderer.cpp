@@ -156,9 +156,9 @@ bool insideLink(cmark_node *node)
 
 struct Segment
 {
-    QString text;
-    QString url;   // empty: plain text
-    QString title; // the link's tooltip
+    QString text = {};
+    QString url = {};   // empty: plain text
+    QString title = {}; // the link's tooltip
 };
 
 bool isWordChar(QChar c)
@@ -653,7 +653,7 @@ private:
             out() += QStringLiteral("<hr />\n");
             return true;
         case CMARK_NODE_TEXT:
-            out() += escaped(literal(node));
+            writeText(literal(node));
             return true;
         case CMARK_NODE_SOFTBREAK:
             out() += m_options.hardLineBreaks ? QStringLiteral("<br />\n") : QStringLiteral("\n");
@@ -662,6 +662,10 @@ private:
             out() += QStringLiteral("<br />\n");
             return true;
         case CMARK_NODE_CODE:
+            if (!m_pendingAnchor.isEmpty() && (m_linkOpen.empty() || !m_linkOpen.back())) {
+                out() += QStringLiteral("<a name=\"%1\"></a>").arg(escaped(m_pendingAnchor));
+                m_pendingAnchor.clear();
+            }
             out() += QStringLiteral("<code style=\"background-color:%1;\">%2</code>")
                          .arg(QLatin1String(m_colours.inlineCodeBackground),
                               keepSpaceRuns(escaped(literal(node))));
@@ -737,6 +741,35 @@ private:
         }
     }
 
+    void writeText(const QString &text)
+    {
+        // Not inside a link: QTextDocument would keep the link on one character only (a named
+        // anchor there takes the others' anchor flag). A heading's name waits for the text after.
+        const bool inLink = !m_linkOpen.empty() && m_linkOpen.back();
+        if (m_pendingAnchor.isEmpty() || inLink) {
+            out() += escaped(text);
+            return;
+        }
+        // The anchor goes on the first character that stands alone in UTF-16 (a letter, digit,
+        // space or punctuation), after any leading emoji.
+        qsizetype k = 0;
+        while (k < text.size()) {
+            const QChar c = text.at(k);
+            if (!c.isSurrogate() && !c.isMark() && c.category() != QChar::Symbol_Other &&
+                c.category() != QChar::Other_Format)
+                break;
+            ++k;
+        }
+        if (k == text.size()) {
+            out() += escaped(text);
+            return;
+        }
+        out() += escaped(text.left(k));
+        out() += QStringLiteral("<a name=\"%1\"></a>").arg(escaped(m_pendingAnchor));
+        out() += escaped(text.mid(k));
+        m_pendingAnchor.clear();
+    }
+
     void writeList(cmark_node *list, bool entering)
     {
         const bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
@@ -773,6 +806,7 @@ private:
     {
         const int level = qBound(1, cmark_node_get_heading_level(heading), 6);
         if (!entering) {
+            m_pendingAnchor.clear(); // a heading of emoji only: no anchor
             out() += QStringLiteral("</h%1>\n").arg(level);
             return;
         }
@@ -787,7 +821,9 @@ private:
             int &seen = m_slugs[slug];
             const QString name = seen ? slug + QLatin1Char('-') + QString::number(seen) : slug;
             ++seen;
-            out() += QStringLiteral("<a name=\"%1\"></a>").arg(escaped(name));
+            // Written with the first text (writeText): QTextDocument gives an anchor's name to
+            // one UTF-16 unit, which would split a leading emoji into two broken halves.
+            m_pendingAnchor = name;
         }
     }
 
@@ -902,6 +938,7 @@ private:
     MarkdownResult &m_result;
     const AlertMap m_alerts;
     QHash<QString, int> m_slugs;
+    QString m_pendingAnchor;
     const Colours m_colours;
     QUrl m_linkBase;
     QUrl m_imageBase;

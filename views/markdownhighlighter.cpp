@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QTextDocument>
 
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -78,6 +79,7 @@ QTextCharFormat MarkdownHighlighter::format(Role role) const
 void MarkdownHighlighter::buildFormats()
 {
     const Palette &p = m_dark ? kDark : kLight;
+    m_merged.clear();
     const QStringList mono = QFontDatabase::systemFont(QFontDatabase::FixedFont).families();
 
     QTextCharFormat heading = coloured(p.heading);
@@ -124,17 +126,59 @@ void MarkdownHighlighter::buildFormats()
     m_formats[int(Role::Rule)] = coloured(p.muted);
 }
 
-void MarkdownHighlighter::apply(int start, int length, const QTextCharFormat &fmt)
+void MarkdownHighlighter::apply(int start, int length, Role role)
 {
-    const int end = std::min(start + length, int(currentBlock().length()));
-    for (int i = std::max(start, 0); i < end; ++i) {
-        QTextCharFormat merged = QSyntaxHighlighter::format(i);
-        merged.merge(fmt);
-        setFormat(i, 1, merged);
-    }
+    const int end = std::min(start + length, int(m_mask.size()));
+    const quint32 bit = 1u << int(role);
+    for (int i = std::max(start, 0); i < end; ++i)
+        m_mask[size_t(i)] |= bit;
+}
+
+void MarkdownHighlighter::replace(int start, int length, Role role)
+{
+    const int end = std::min(start + length, int(m_mask.size()));
+    const quint32 bit = 1u << int(role);
+    for (int i = std::max(start, 0); i < end; ++i)
+        m_mask[size_t(i)] = bit;
+}
+
+QTextCharFormat MarkdownHighlighter::merged(quint32 mask)
+{
+    const auto it = m_merged.constFind(mask);
+    if (it != m_merged.constEnd())
+        return it.value();
+    // Later roles win where they disagree (a link's colour inside a heading, a quote's marker).
+    static const Role order[] = {
+        Role::Heading,       Role::Quote,   Role::Rule,   Role::Emphasis, Role::Strong,
+        Role::Strikethrough, Role::HtmlTag, Role::Link,   Role::Url,      Role::ListMarker,
+        Role::CodeFence,     Role::Code,    Role::Comment};
+    QTextCharFormat result;
+    for (Role role : order)
+        if (mask & (1u << int(role)))
+            result.merge(m_formats[int(role)]);
+    m_merged.insert(mask, result);
+    return result;
 }
 
 void MarkdownHighlighter::highlightBlock(const QString &text)
+{
+    // Roles are collected per character and turned into one setFormat() per run: merging formats
+    // character by character made a whole-document pass cost a quarter of a second.
+    m_mask.assign(size_t(text.size()), 0);
+    scanBlock(text);
+    const int n = int(text.size());
+    for (int i = 0; i < n;) {
+        const quint32 mask = m_mask[size_t(i)];
+        int j = i + 1;
+        while (j < n && m_mask[size_t(j)] == mask)
+            ++j;
+        if (mask)
+            setFormat(i, j - i, merged(mask));
+        i = j;
+    }
+}
+
+void MarkdownHighlighter::scanBlock(const QString &text)
 {
     const int previous = previousBlockState();
 
@@ -143,13 +187,16 @@ void MarkdownHighlighter::highlightBlock(const QString &text)
     if (previous >= kFenceState) {
         const QChar fenceChar = (previous & 0x800) ? QLatin1Char('~') : QLatin1Char('`');
         const int fenceLength = previous & 0x7ff;
-        const auto close = re("^ {0,3}(`{3,}|~{3,})\\s*$").match(text);
+        const QStringView trimmed = QStringView(text).trimmed();
+        const auto close = trimmed.startsWith(fenceChar)
+                               ? re("^ {0,3}(`{3,}|~{3,})\\s*$").match(text)
+                               : QRegularExpressionMatch();
         if (close.hasMatch() && close.captured(1).at(0) == fenceChar &&
             close.capturedLength(1) >= fenceLength) {
-            apply(0, int(text.size()), format(Role::CodeFence));
+            apply(0, int(text.size()), Role::CodeFence);
             setCurrentBlockState(0);
         } else {
-            apply(0, int(text.size()), format(Role::Code));
+            apply(0, int(text.size()), Role::Code);
             setCurrentBlockState(previous);
         }
         return;
@@ -160,64 +207,81 @@ void MarkdownHighlighter::highlightBlock(const QString &text)
     if (previous == kCommentState) {
         const int end = int(text.indexOf(QLatin1String("-->")));
         if (end < 0) {
-            apply(0, int(text.size()), format(Role::Comment));
+            apply(0, int(text.size()), Role::Comment);
             setCurrentBlockState(kCommentState);
             return;
         }
-        apply(0, end + 3, format(Role::Comment));
+        apply(0, end + 3, Role::Comment);
         from = end + 3;
     }
 
+    // The first character after the indentation decides which line patterns can match.
+    auto leadAt = [&text](int at) {
+        while (at < text.size() &&
+               (text.at(at) == QLatin1Char(' ') || text.at(at) == QLatin1Char('\t')))
+            ++at;
+        return at < text.size() ? text.at(at) : QChar();
+    };
+    const QChar lead = leadAt(0);
+    auto leadIs = [&lead](const char *chars) {
+        return !lead.isNull() && lead.unicode() < 128 && std::strchr(chars, char(lead.unicode()));
+    };
+
     if (from == 0) {
-        const auto fence = re("^ {0,3}(`{3,}|~{3,})(.*)$").match(text);
+        const auto fence =
+            leadIs("`~") ? re("^ {0,3}(`{3,}|~{3,})(.*)$").match(text) : QRegularExpressionMatch();
         if (fence.hasMatch() && !(fence.captured(1).at(0) == QLatin1Char('`') &&
                                   fence.captured(2).contains(QLatin1Char('`')))) {
-            apply(0, int(text.size()), format(Role::CodeFence));
+            apply(0, int(text.size()), Role::CodeFence);
             const bool tilde = fence.captured(1).at(0) == QLatin1Char('~');
             setCurrentBlockState(kFenceState | (tilde ? 0x800 : 0) |
                                  std::min(int(fence.capturedLength(1)), 0x7ff));
             return;
         }
-        if (re("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$").match(text).hasMatch() ||
-            re("^ {0,3}=+\\s*$").match(text).hasMatch()) {
+        if (leadIs("-*_=") && (re("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$").match(text).hasMatch() ||
+                               re("^ {0,3}=+\\s*$").match(text).hasMatch())) {
             // Thematic break or setext underline (a "---" under text is both; either way a rule)
-            apply(0, int(text.size()), format(Role::Rule));
+            apply(0, int(text.size()), Role::Rule);
             return;
         }
-        const auto heading = re("^ {0,3}#{1,6}(?=\\s|$)").match(text);
+        const auto heading =
+            leadIs("#") ? re("^ {0,3}#{1,6}(?=\\s|$)").match(text) : QRegularExpressionMatch();
         if (heading.hasMatch())
-            apply(0, int(text.size()), format(Role::Heading));
+            apply(0, int(text.size()), Role::Heading);
 
         // Container prefixes: blockquote markers, then a list marker and a task box.
         int pos = 0;
-        const auto quote = re("^( {0,3}>\\s?)+").match(text);
+        const auto quote =
+            leadIs(">") ? re("^( {0,3}>\\s?)+").match(text) : QRegularExpressionMatch();
         if (quote.hasMatch()) {
-            apply(0, int(text.size()), format(Role::Quote));
-            apply(0, int(quote.capturedLength(0)), format(Role::ListMarker));
+            apply(0, int(text.size()), Role::Quote);
+            apply(0, int(quote.capturedLength(0)), Role::ListMarker);
             pos = int(quote.capturedEnd(0));
         }
-        const auto list = re("\\G\\s*([-*+]|\\d{1,9}[.)])(?=\\s|$)")
-                              .match(text, pos, QRegularExpression::NormalMatch,
-                                     QRegularExpression::AnchorAtOffsetMatchOption);
+        const QChar listLead = leadAt(pos);
+        const bool maybeList = listLead == QLatin1Char('-') || listLead == QLatin1Char('*') ||
+                               listLead == QLatin1Char('+') || listLead.isDigit();
+        const auto list = !maybeList ? QRegularExpressionMatch()
+                                     : re("\\G\\s*([-*+]|\\d{1,9}[.)])(?=\\s|$)")
+                                           .match(text, pos, QRegularExpression::NormalMatch,
+                                                  QRegularExpression::AnchorAtOffsetMatchOption);
         if (list.hasMatch() && !heading.hasMatch()) {
-            apply(int(list.capturedStart(1)), int(list.capturedLength(1)),
-                  format(Role::ListMarker));
+            apply(int(list.capturedStart(1)), int(list.capturedLength(1)), Role::ListMarker);
             const auto task = re("\\G\\s+\\[[ xX]\\](?=\\s|$)")
                                   .match(text, list.capturedEnd(0), QRegularExpression::NormalMatch,
                                          QRegularExpression::AnchorAtOffsetMatchOption);
             if (task.hasMatch())
-                apply(int(task.capturedStart(0)), int(task.capturedLength(0)),
-                      format(Role::ListMarker));
+                apply(int(task.capturedStart(0)), int(task.capturedLength(0)), Role::ListMarker);
         }
         // Table rows: the pipes and the delimiter row.
-        if (re("^\\s*\\|").match(text).hasMatch()) {
+        if (leadIs("|")) {
             if (re("^\\s*\\|?(\\s*:?-+:?\\s*\\|)+\\s*(:?-+:?)?\\s*$").match(text).hasMatch()) {
-                apply(0, int(text.size()), format(Role::Rule));
+                apply(0, int(text.size()), Role::Rule);
             } else {
                 for (int i = 0; i < text.size(); ++i)
                     if (text.at(i) == QLatin1Char('|') &&
                         (i == 0 || text.at(i - 1) != QLatin1Char('\\')))
-                        apply(i, 1, format(Role::Rule));
+                        apply(i, 1, Role::Rule);
             }
         }
     }
@@ -233,31 +297,51 @@ void MarkdownHighlighter::highlightInline(const QString &text, int from)
     };
     auto whole = [&](const char *pattern, Role role) {
         each(pattern, [&](const QRegularExpressionMatch &m) {
-            apply(int(m.capturedStart(0)), int(m.capturedLength(0)), format(role));
+            apply(int(m.capturedStart(0)), int(m.capturedLength(0)), role);
         });
     };
 
-    whole("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", Role::Strong);
-    whole("(?<![*\\w\\\\])\\*(?=[^\\s*])(.+?)(?<=[^\\s*\\\\])\\*(?!\\*)", Role::Emphasis);
-    whole("(?<![\\w_\\\\])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?![\\w_])", Role::Emphasis);
-    whole("~~(?=\\S)(.+?)(?<=\\S)~~", Role::Strikethrough);
-    whole("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>", Role::HtmlTag);
-    // Links: [text](url "title"), images, reference links and their definitions.
-    each("!?\\[([^\\]]*)\\]\\(([^)]*)\\)", [&](const QRegularExpressionMatch &m) {
-        apply(int(m.capturedStart(0)), int(m.capturedStart(2) - m.capturedStart(0) - 1),
-              format(Role::Link));
-        apply(int(m.capturedStart(2) - 1), int(m.capturedLength(2) + 2), format(Role::Url));
-    });
-    whole("!?\\[[^\\]]+\\]\\[[^\\]]*\\]", Role::Link);
-    whole("<(https?://|mailto:)[^>\\s]+>", Role::Link);
-    whole("(?<![(<\\w])(https?://|www\\.)[^\\s<>()]*[^\\s<>().,;:!?]", Role::Link);
-    // After the autolinks: the target of a definition is a URL, not a link.
-    each("^ {0,3}(\\[[^\\]]+\\]:)\\s*(\\S+)", [&](const QRegularExpressionMatch &m) {
-        apply(int(m.capturedStart(1)), int(m.capturedLength(1)), format(Role::Link));
-        apply(int(m.capturedStart(2)), int(m.capturedLength(2)), format(Role::Url));
-    });
-    whole("(?<![\\w/&])(?:[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+)?#\\d+\\b", Role::Link);
-    whole("(?<![\\w`])@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_-]+)?", Role::Link);
+    // Cheap tests first: most lines have none of these characters, and a regular expression
+    // pass costs microseconds even when it finds nothing.
+    const QStringView rest = QStringView(text).mid(from);
+    const bool star = rest.contains(QLatin1Char('*'));
+    const bool underscore = rest.contains(QLatin1Char('_'));
+    const bool bracket = rest.contains(QLatin1Char('['));
+    const bool angle = rest.contains(QLatin1Char('<'));
+    const bool web = rest.contains(QLatin1String("http")) || rest.contains(QLatin1String("www."));
+
+    if (star || underscore)
+        whole("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", Role::Strong);
+    if (star)
+        whole("(?<![*\\w\\\\])\\*(?=[^\\s*])(.+?)(?<=[^\\s*\\\\])\\*(?!\\*)", Role::Emphasis);
+    if (underscore)
+        whole("(?<![\\w_\\\\])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?![\\w_])", Role::Emphasis);
+    if (rest.contains(QLatin1String("~~")))
+        whole("~~(?=\\S)(.+?)(?<=\\S)~~", Role::Strikethrough);
+    if (angle)
+        whole("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>", Role::HtmlTag);
+    if (bracket) {
+        // Links: [text](url "title"), images, reference links and their definitions.
+        each("!?\\[([^\\]]*)\\]\\(([^)]*)\\)", [&](const QRegularExpressionMatch &m) {
+            apply(int(m.capturedStart(0)), int(m.capturedStart(2) - m.capturedStart(0) - 1),
+                  Role::Link);
+            apply(int(m.capturedStart(2) - 1), int(m.capturedLength(2) + 2), Role::Url);
+        });
+        whole("!?\\[[^\\]]+\\]\\[[^\\]]*\\]", Role::Link);
+        each("^ {0,3}(\\[[^\\]]+\\]:)\\s*(\\S+)", [&](const QRegularExpressionMatch &m) {
+            apply(int(m.capturedStart(1)), int(m.capturedLength(1)), Role::Link);
+            apply(int(m.capturedStart(2)), int(m.capturedLength(2)), Role::Url);
+        });
+    }
+    if (angle)
+        whole("<(https?://|mailto:)[^>\\s]+>", Role::Link);
+    if (web)
+        whole("(?<![(<\\w])(https?://|www\\.)[^\\s<>()]*[^\\s<>().,;:!?]", Role::Link);
+    if (rest.contains(QLatin1Char('#')))
+        whole("(?<![\\w/&])(?:[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+)?#\\d+\\b", Role::Link);
+    if (rest.contains(QLatin1Char('@')))
+        whole("(?<![\\w`])@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_-]+)?",
+              Role::Link);
 
     // Code spans override everything inside them (a run of N backticks closed by exactly N).
     std::vector<std::pair<int, int>> codeSpans;
@@ -290,7 +374,7 @@ void MarkdownHighlighter::highlightInline(const QString &text, int from)
             i = run;
             continue;
         }
-        setFormat(i, close - i, format(Role::Code));
+        replace(i, close - i, Role::Code);
         codeSpans.emplace_back(i, close);
         i = close;
     }
@@ -312,11 +396,11 @@ void MarkdownHighlighter::highlightInline(const QString &text, int from)
         }
         const int end = int(text.indexOf(QLatin1String("-->"), start + 4));
         if (end < 0) {
-            setFormat(start, n - start, format(Role::Comment));
+            replace(start, n - start, Role::Comment);
             setCurrentBlockState(kCommentState);
             break;
         }
-        setFormat(start, end + 3 - start, format(Role::Comment));
+        replace(start, end + 3 - start, Role::Comment);
         i = end + 3;
     }
 }

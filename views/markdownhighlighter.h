@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QHash>
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
+
+#include <vector>
 
 class QTextDocument;
 
@@ -53,12 +56,18 @@ protected:
 
 private:
     void buildFormats();
-    // Merges `format` over what is already set in [start, start + length).
-    void apply(int start, int length, const QTextCharFormat &format);
+    void scanBlock(const QString &text);
     void highlightInline(const QString &text, int from);
+    // Adds `role` to [start, start + length) of the current block.
+    void apply(int start, int length, Role role);
+    // Sets [start, start + length) to `role` alone (code spans and comments hide the rest).
+    void replace(int start, int length, Role role);
+    QTextCharFormat merged(quint32 roles);
 
     bool m_dark;
     QTextCharFormat m_formats[int(Role::Rule) + 1];
+    std::vector<quint32> m_mask;              // roles per character of the current block
+    QHash<quint32, QTextCharFormat> m_merged; // formats per role combination
 };
 
 // The editor's Markdown highlighter: KSyntaxHighlighting's Markdown definition when the build has

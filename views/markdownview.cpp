@@ -148,16 +148,22 @@ void MarkdownView::updateBar()
     if (show) {
         m_barLabel->setText(held == 1 ? tr("Remote images are hidden (1 image)")
                                       : tr("Remote images are hidden (%1 images)").arg(held));
-        const int height = m_bar->sizeHint().height();
-        setViewportMargins(0, height, 0, 0);
-        const int fw = frameWidth();
-        m_bar->setGeometry(fw, fw, width() - 2 * fw, height);
+        setViewportMargins(0, m_bar->sizeHint().height(), 0, 0);
+        placeBar();
         m_bar->show();
         m_bar->raise();
     } else if (!m_bar->isHidden()) {
         m_bar->hide();
         setViewportMargins(0, 0, 0, 0);
     }
+}
+
+void MarkdownView::placeBar()
+{
+    // Above the viewport and beside the vertical scroll bar, which runs the full height.
+    const QRect area = viewport()->geometry();
+    const int height = m_bar->sizeHint().height();
+    m_bar->setGeometry(area.left(), area.top() - height, area.width(), height);
 }
 
 QVariant MarkdownView::loadResource(int type, const QUrl &name)
@@ -220,10 +226,8 @@ QImage MarkdownView::fitted(const QImage &image) const
 void MarkdownView::resizeEvent(QResizeEvent *event)
 {
     QTextBrowser::resizeEvent(event);
-    if (!m_bar->isHidden()) {
-        const int fw = frameWidth();
-        m_bar->setGeometry(fw, fw, width() - 2 * fw, m_bar->sizeHint().height());
-    }
+    if (!m_bar->isHidden())
+        placeBar();
     if (!m_images.isEmpty() && m_options.allowRemoteImages) {
         QTextDocument *doc = document();
         for (auto it = m_images.constBegin(); it != m_images.constEnd(); ++it)

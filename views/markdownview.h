@@ -78,6 +78,7 @@ private:
     void render(bool keepScroll);
     void onAnchorClicked(const QUrl &url);
     void updateBar();
+    void placeBar();
     void requestImage(const QUrl &url);
     void imageArrived(QNetworkReply *reply);
     QImage fitted(const QImage &image) const;

@@ -15,6 +15,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QTextBlock>
 #include <QTextDocument>
 
 #include <vector>
@@ -122,6 +123,16 @@ TEST_P(MarkdownGolden, MatchesReference)
 
     QTextDocument doc;
     doc.setHtml(result.html);
+    // Every character of a link is clickable (QTextBrowser only follows isAnchor() text).
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (!format.anchorHref().isEmpty()) {
+                EXPECT_TRUE(format.isAnchor())
+                    << "link text not clickable: " << it.fragment().text().toStdString();
+            }
+        }
+    }
     compareOrRegenerate(base + QLatin1String(".txt"), doc.toPlainText() + QLatin1Char('\n'));
 }
 

@@ -370,14 +370,19 @@ TEST(MarkdownRenderer, HeadingsCarryGitHubAnchors)
 {
     QTextDocument doc;
     doc.setHtml(
-        html(QStringLiteral("## Usage & Setup!\n\n## Usage & Setup!\n\n# `mainstay sync`")));
+        html(QStringLiteral("## Usage & Setup!\n\n## Usage & Setup!\n\n# `mainstay sync`\n\n"
+                            "## [Docs](https://example.com) here")));
     QStringList names;
     for (QTextBlock block = doc.begin(); block.isValid(); block = block.next())
         for (auto it = block.begin(); !it.atEnd(); ++it)
             names += it.fragment().charFormat().anchorNames();
     names.removeDuplicates();
     EXPECT_EQ(names, QStringList({QStringLiteral("usage--setup"), QStringLiteral("usage--setup-1"),
-                                  QStringLiteral("mainstay-sync")}));
+                                  QStringLiteral("mainstay-sync"), QStringLiteral("docs-here")}));
+    // A heading that starts with a link keeps the link working.
+    const auto links = anchors(QStringLiteral("## [Docs](https://example.com) here"));
+    ASSERT_EQ(links.size(), 1);
+    EXPECT_EQ(links[0], Anchor(QStringLiteral("Docs"), QStringLiteral("https://example.com")));
 }
 
 TEST(MarkdownRenderer, EmojiInLinkTextButNoLinksInLinks)
@@ -397,4 +402,22 @@ TEST(MarkdownRenderer, RendersTheSameOnSeveralThreads)
         futures.append(QtConcurrent::run([markdown] { return html(markdown); }));
     for (auto &future : futures)
         EXPECT_EQ(future.result(), expected);
+}
+
+TEST(MarkdownRenderer, AHeadingAnchorNeverSplitsALeadingEmoji)
+{
+    QTextDocument doc;
+    doc.setHtml(html(QStringLiteral("## :rocket: Features")));
+    const QTextBlock block = doc.begin();
+    QStringList names;
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QString text = it.fragment().text();
+        // Every fragment holds whole characters: no lone surrogate at either end.
+        EXPECT_FALSE(text.front().isHighSurrogate() && text.size() == 1) << text.toStdString();
+        EXPECT_FALSE(text.back().isHighSurrogate());
+        EXPECT_FALSE(text.front().isLowSurrogate());
+        names += it.fragment().charFormat().anchorNames();
+    }
+    EXPECT_EQ(names, QStringList(QStringLiteral("-features")));
+    EXPECT_EQ(block.text(), QStringLiteral("🚀 Features"));
 }
