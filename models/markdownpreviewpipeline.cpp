@@ -55,6 +55,13 @@ void MarkdownPreviewPipeline::renderNow()
     start();
 }
 
+void MarkdownPreviewPipeline::setRenderedText(const QString &text)
+{
+    m_text = text;
+    m_renderedRevision = ++m_revision;
+    m_wanted = false;
+}
+
 void MarkdownPreviewPipeline::debounceExpired(quint64 revision)
 {
     if (revision != m_revision)
@@ -103,6 +110,12 @@ void MarkdownPreviewPipeline::finished(const std::shared_ptr<Job> &job)
 {
     m_inFlight = false;
     m_lastRenderMs = job->elapsedMs;
+    if (job->revision < m_renderedRevision) {
+        // Older than what setRenderedText() showed.
+        if (m_wanted)
+            start();
+        return;
+    }
     m_renderedRevision = job->revision;
     // A newer text arrived while rendering: render it now if its debounce already ran out (the
     // wake-up found the render in flight); otherwise its own wake-up starts it.

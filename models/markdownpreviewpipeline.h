@@ -51,8 +51,11 @@ public:
 
     // The editor's text changed: render it once it has rested for debounceMs().
     void setText(const QString &text);
-    // Renders the current text without waiting (opening a document, changing options).
+    // Renders the current text without waiting (changing options).
     void renderNow();
+    // The caller rendered `text` itself (opening a document shows it at once): nothing to do
+    // for it, and a render in flight of an older text is dropped.
+    void setRenderedText(const QString &text);
 
     QString text() const { return m_text; }
     bool isRendering() const { return m_inFlight; }

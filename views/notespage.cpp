@@ -6,6 +6,7 @@
 #include "githubjson.h"
 #include "markdowneditor.h"
 #include "markdownpreviewpipeline.h"
+#include "markdownrenderer.h"
 #include "noteschecksview.h"
 #include "notespreview.h"
 #include "outbox.h"
@@ -758,8 +759,10 @@ void NotesPage::loadText(const QString &text)
     m_loading = true;
     m_editor->setPlainText(text);
     m_loading = wasLoading;
-    m_pipeline->setText(text);
-    m_pipeline->renderNow();
+    // Opening a document is not typing: show its preview at once rather than a blank pane.
+    const QString source = NotesMarkers::strip(text);
+    m_pipeline->setRenderedText(source);
+    onRendered(MarkdownRenderer::render(source, m_pipeline->options()));
 }
 
 void NotesPage::textEdited()
