@@ -208,7 +208,10 @@ void SyncEngine::replaceAll(const QString &path, const QUrlQuery &query, const Q
         auto items = parsePages<T>(bodies, parse);
         if (!items)
             return fail(ApiError::malformed(what + QStringLiteral(": ") + items.error()));
-        if (m_store && !unchanged && !(m_store->cache().*replace)(items.value(), {}))
+        // Written on a 304 too: the response cache is shared with the pages (the release
+        // monitor, the notes), so "not modified" may answer a question the sync never stored.
+        Q_UNUSED(unchanged)
+        if (m_store && !(m_store->cache().*replace)(items.value(), {}))
             return fail(storeError(what, m_store->cache().lastError()));
         if (emitItems)
             emitItems(items.value());
@@ -261,7 +264,7 @@ void SyncEngine::syncMaintainers()
                 if (parsed)
                     logins.append(parsed.value().login);
             }
-            if (m_store && !response.isNotModified())
+            if (m_store) // on a 304 too: the response cache is shared with the pages
                 m_store->cache().replaceMaintainers(logins);
             Q_EMIT maintainersReceived(logins);
         } else if (response.error.kind != ApiError::Kind::Forbidden &&
@@ -290,7 +293,8 @@ void SyncEngine::syncWorkflowRuns()
                     return fail(ApiError::malformed(QStringLiteral("workflows: ") + page.error()));
                 workflows += page.value().items;
             }
-            if (m_store && !unchanged && !m_store->cache().replaceWorkflows(workflows))
+            Q_UNUSED(unchanged) // stored on a 304 too: the response cache is shared
+            if (m_store && !m_store->cache().replaceWorkflows(workflows))
                 return fail(storeError(QStringLiteral("workflows"), m_store->cache().lastError()));
             const auto found =
                 std::find_if(workflows.cbegin(), workflows.cend(), [this](const Workflow &w) {
@@ -314,8 +318,7 @@ void SyncEngine::syncWorkflowRuns()
                         fail(ApiError::malformed(QStringLiteral("workflow runs: ") + runs.error()));
                         return;
                     }
-                    if (m_store && !response.isNotModified() &&
-                        !m_store->cache().upsertWorkflowRuns(runs.value().items)) {
+                    if (m_store && !m_store->cache().upsertWorkflowRuns(runs.value().items)) {
                         fail(storeError(QStringLiteral("workflow runs"),
                                         m_store->cache().lastError()));
                         return;

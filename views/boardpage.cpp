@@ -8,6 +8,7 @@
 #include "issuequery.h"
 #include "outbox.h"
 #include "policy.h"
+#include "rfcreviewpanel.h"
 #include "stalelistmodel.h"
 #include "triagedialogs.h"
 #include "workspacestore.h"
@@ -57,11 +58,25 @@ BoardPage::BoardPage(QWidget *parent)
     , m_staleModel(new StaleListModel(m_session, this))
     , m_staleList(new QListView(this))
     , m_detail(new IssueDetailPane(this))
+    , m_rfcReview(new RfcReviewPanel(this))
     , m_toast(new QFrame(this))
     , m_toastText(new QLabel(this))
     , m_undoButton(new QPushButton(tr("Undo"), this))
 {
     setObjectName(QStringLiteral("boardPage"));
+
+    // RFCs get the guide's review checklist under their thread.
+    m_rfcReview->setObjectName(QStringLiteral("rfcReview"));
+    m_rfcReview->hide();
+    m_detail->addSection(m_rfcReview);
+    connect(m_detail, &IssueDetailPane::issueShown, this, [this](const Issue &issue) {
+        const bool rfc = RfcReviewPanel::appliesTo(issue);
+        m_rfcReview->setVisible(rfc);
+        if (rfc)
+            m_rfcReview->setIssue(issue);
+    });
+    connect(m_rfcReview, &RfcReviewPanel::message, this,
+            [this](const QString &text) { Q_EMIT statusMessage(text); });
 
     m_views->setObjectName(QStringLiteral("boardSavedViews"));
     m_views->setToolTip(tr("Saved views: named filters of this workspace"));
@@ -225,6 +240,7 @@ BoardPage::~BoardPage() = default;
 void BoardPage::setWorkspace(const WorkspaceContext &context)
 {
     WorkspacePage::setWorkspace(context);
+    m_rfcReview->setWorkspace(context);
     m_session->setSources(context.issues, context.outbox, context.store, context.clock,
                           context.policy ? *context.policy : Policy::defaultPolicy());
     m_board->delegate()->setClock(context.clock);
@@ -242,6 +258,7 @@ void BoardPage::setWorkspace(const WorkspaceContext &context)
 void BoardPage::clearWorkspace()
 {
     m_session->clearSources();
+    m_rfcReview->clearWorkspace();
     hideDetail();
     m_toast->hide();
     m_staleModel->refresh();

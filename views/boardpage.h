@@ -17,6 +17,7 @@ namespace Mainstay {
 class BoardSession;
 class BoardView;
 class IssueDetailPane;
+class RfcReviewPanel;
 class StaleListModel;
 
 // The triage board (issue 4): the policy's columns of open issues and pull requests, a filter
@@ -94,6 +95,7 @@ private:
     StaleListModel *m_staleModel;
     QListView *m_staleList;
     IssueDetailPane *m_detail;
+    RfcReviewPanel *m_rfcReview;
     QFrame *m_toast;
     QLabel *m_toastText;
     QPushButton *m_undoButton;

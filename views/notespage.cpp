@@ -992,8 +992,11 @@ void NotesPage::fetchInput(bool thenGenerate)
     m_generateRequested = thenGenerate;
     connect(job, &ReleaseNotesFetchJob::finished, this,
             [this, job, thenGenerate] { fetchFinished(job, thenGenerate); });
-    connect(job, &ReleaseNotesFetchJob::progress, this,
-            [this](const QString &what) { Q_EMIT statusMessage(what); });
+    connect(job, &ReleaseNotesFetchJob::progress, this, [this](const QString &what) {
+        // A background fetch (after a sync) leaves the other pages' status alone.
+        if (isVisible())
+            Q_EMIT statusMessage(what);
+    });
     updateState();
     job->start();
 }

@@ -1,7 +1,7 @@
 #include "pullrequestspage.h"
 
 #include "cachedatabase.h"
-#include "hygienedata.h"
+#include "hygienecontextfromstore.h"
 
 #include "issuelistmodel.h"
 #include "outbox.h"
@@ -369,28 +369,27 @@ void PullRequestsPage::reload()
     const PullRequest *currentPull = m_model->pullRequest(currentSourceRow());
     const int current = currentPull ? currentPull->number : 0;
 
-    const CacheDatabase &cache = ctx.store->cache();
-    QList<Issue> items = ctx.issues ? ctx.issues->issues() : cache.loadIssues();
-    QList<OutboxEntry> pending;
-    if (ctx.outbox) {
-        pending = ctx.outbox->pending();
-        // Label writes are set operations: applying them again over the list's own overlay
-        // changes nothing, and covers an entry the list has not caught up with yet.
-        if (!pending.isEmpty())
-            items = OutboxOverlay::applyAll(items, pending, cache.loadLabels());
-    }
-    const HygieneData data = HygieneData::load(cache, items, ctx.clock, m_changedFiles);
-    m_model->setData(data.pullRequests, data.context);
-    m_merged->setData(data.pullRequests, data.context, data.titles);
+    // The same input `mainstay lint` builds (hygienecontextfromstore.h), so the list and the
+    // command line report the same findings for the same store.
+    const HygieneItems items = hygieneItemsFromStore(*ctx.store);
+    HygieneContext context = hygieneContextFromStore(*ctx.store, *ctx.policy, ctx.clock);
+    if (m_changedFiles)
+        context.changedFiles = m_changedFiles;
+    QHash<int, QString> titles;
+    for (const Issue &item : ctx.issues ? ctx.issues->issues() : ctx.store->cache().loadIssues())
+        titles.insert(item.number, item.title);
+    const QList<OutboxEntry> pending = ctx.outbox ? ctx.outbox->pending() : QList<OutboxEntry>();
+    m_model->setData(items.pullRequests, context);
+    m_merged->setData(items.pullRequests, context, titles);
     const QSet<int> pendingNumbers = OutboxOverlay::pendingIssueNumbers(pending);
     m_model->setPendingNumbers(pendingNumbers);
     m_merged->setPendingNumbers(pendingNumbers);
 
     m_mergedNote->setText(
-        data.context.lastRelease.isValid()
+        context.lastRelease.isValid()
             ? tr("Issues fixed by pull requests merged since the last release (%1) should carry "
                  "the release label, so that the release notifies them.")
-                  .arg(QLocale().toString(data.context.lastRelease.toLocalTime().date(),
+                  .arg(QLocale().toString(context.lastRelease.toLocalTime().date(),
                                           QLocale::LongFormat))
             : tr("Issues fixed by merged pull requests should carry the release label until a "
                  "release ships them (no release is cached yet)."));

@@ -1,5 +1,11 @@
 #include "releasepage.h"
 
+#include "cachedatabase.h"
+
+#include "releasedurationchart.h"
+
+#include "insights.h"
+
 #include "appsettings.h"
 #include "clock.h"
 #include "dispatchdialog.h"
@@ -103,8 +109,8 @@ ReleasePage::ReleasePage(QWidget *parent)
           tr("Run workflow…"), tr("Start the workflow (workflow_dispatch) with its inputs"), this))
     , m_rerunButton(toolButton(tr("Re-run failed"), tr("Re-run the failed jobs of this run"), this))
     , m_cancelButton(toolButton(tr("Cancel run"), tr("Cancel this run"), this))
-    , m_approveButton(toolButton(tr("Review…"),
-                                 tr("Approve or reject a deployment waiting for review"), this))
+    , m_approveButton(
+          toolButton(tr("Review…"), tr("Approve or reject a deployment waiting for review"), this))
     , m_exportButton(toolButton(tr("Export"), tr("Save the chart as PNG, SVG or Mermaid"), this))
     , m_refreshButton(toolButton(tr("Refresh"), tr("Fetch the run now (F5)"), this))
     , m_fitButton(toolButton(tr("Fit"), tr("Show the whole run (0)"), this))
@@ -114,6 +120,7 @@ ReleasePage::ReleasePage(QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_side(new QWidget(this))
     , m_sideLayout(new QVBoxLayout(m_side))
+    , m_durations(new ReleaseDurationChart(this))
     , m_tick(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -199,6 +206,20 @@ ReleasePage::ReleasePage(QWidget *parent)
 
     m_sideLayout->setContentsMargins(8, 0, 0, 0);
     m_side->hide();
+    // How long earlier releases took, small, beside the chart; a click opens that run.
+    m_durations->setCompact(true);
+    m_durations->setObjectName(QStringLiteral("releaseDurationTrend"));
+    m_durations->setMaximumWidth(300);
+    m_durations->setMinimumWidth(240);
+    m_durations->setMinimumHeight(260);
+    auto *trendTitle = new QLabel(tr("<b>Earlier releases</b> — duration of each run"), this);
+    trendTitle->setWordWrap(true);
+    addSideWidget(trendTitle);
+    addSideWidget(m_durations);
+    m_sideLayout->addStretch(1);
+    connect(m_durations, &ReleaseDurationChart::runClicked, this, [this](qint64 runId) {
+        navigate({{QStringLiteral("run"), runId}});
+    });
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_side);
     m_splitter->setStretchFactor(0, 4);
@@ -299,6 +320,7 @@ void ReleasePage::setWorkspace(const WorkspaceContext &context)
     });
     if (context.outbox)
         connect(context.outbox, &Outbox::entrySent, this, &ReleasePage::outboxEntrySent);
+    refreshDurationTrend();
     loadWorkflows();
 }
 
@@ -325,9 +347,32 @@ void ReleasePage::clearWorkspace()
     updateActions();
 }
 
+void ReleasePage::refreshDurationTrend()
+{
+    // The insights' release-duration trend, small: every cached run of the release workflow.
+    if (!context().store || !context().policy) {
+        m_durations->hide();
+        return;
+    }
+    InsightsData data;
+    const CacheDatabase &cache = context().store->cache();
+    for (const Workflow &workflow : cache.loadWorkflows())
+        if (InsightsData::isReleaseWorkflow(workflow, context().policy->release.workflow)) {
+            data.releaseWorkflow = workflow.name;
+            data.releaseRuns += cache.loadWorkflowRuns(workflow.id);
+        }
+    InsightsRequest request;
+    request.range = InsightsRange::All;
+    request.now = now();
+    m_durations->setDurations(releaseDurations(InsightsScope(data, request)));
+
+    m_durations->setVisible(!data.releaseRuns.isEmpty());
+}
+
 void ReleasePage::syncFinished(bool ok)
 {
     Q_UNUSED(ok)
+    refreshDurationTrend();
     if (m_workflows.isEmpty())
         loadWorkflows();
     else

@@ -20,6 +20,7 @@ class QVBoxLayout;
 namespace Mainstay {
 
 class GanttView;
+class ReleaseDurationChart;
 class JobHistoryLoader;
 class RunMonitor;
 struct OutboxEntry;
@@ -45,6 +46,7 @@ public:
 
     // A panel beside the chart (e.g. the insights' release duration trend); the page owns it.
     void addSideWidget(QWidget *widget);
+    ReleaseDurationChart *durationChart() const { return m_durations; }
 
     GanttView *ganttView() const { return m_view; }
     RunMonitor *monitor() const { return m_monitor; }
@@ -60,6 +62,7 @@ private:
     void monitorUpdated();
     void tick();
     void updateSummary();
+    void refreshDurationTrend();
     void updateActions();
     void runCompleted(const WorkflowRun &run);
     void notify(const QString &title, const QString &text, bool failure);
@@ -108,6 +111,7 @@ private:
     QSplitter *m_splitter;
     QWidget *m_side;
     QVBoxLayout *m_sideLayout;
+    ReleaseDurationChart *m_durations;
     QTimer *m_tick;
     QPointer<QSystemTrayIcon> m_tray;
 };

@@ -4,7 +4,6 @@
 
 #include "pullrequesthygienemodel.h"
 #include "hygienechecker.h"
-#include "hygienedata.h"
 #include "hygienerules.h"
 #include "manualclock.h"
 #include "pendingreleasemodel.h"
@@ -349,67 +348,4 @@ TEST(PendingReleaseModel, ListsMergedFixesWhoseIssueLacksTheLabel)
     model.setData(f.pulls, f.context, {});
     EXPECT_EQ(model.rowCount(), 2);
     EXPECT_EQ(model.fix(0), model.fix(1)); // both about #7: one change
-}
-
-TEST(HygieneData, ReadsWhatTheRulesNeedFromTheCache)
-{
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    ManualClock clock(now);
-    WorkspaceStore store(&clock);
-    ASSERT_TRUE(store.open(dir.path(), QStringLiteral("octo/repo")).ok);
-    CacheDatabase &cache = store.cache();
-
-    Issue issue;
-    issue.number = 7;
-    issue.title = QStringLiteral("Logger drops the id");
-    issue.labels = labels({QStringLiteral("bug")});
-    issue.createdAt = now.addDays(-10);
-    issue.updatedAt = now.addDays(-10);
-    PullRequest linked = pull(8, "fix(logger): keep the id", {"bug"}, 3, 4, {7});
-    PullRequest templated = pull(9, "fix(logger): flush", {"bug"}, 1, 1, {});
-    templated.body = QStringLiteral("**Issue number:** #7\n");
-    auto asItem = [](const PullRequest &pr) {
-        Issue item = pr;
-        item.isPullRequest = true;
-        return item;
-    };
-    ASSERT_TRUE(cache.upsertIssues({issue, asItem(linked), asItem(templated)}));
-    ASSERT_TRUE(cache.upsertPullRequestDetails({linked, templated}));
-    Release draft;
-    draft.id = 1;
-    draft.tagName = QStringLiteral("v3.0.0");
-    draft.draft = true;
-    draft.createdAt = now;
-    Release pre;
-    pre.id = 2;
-    pre.tagName = QStringLiteral("v3.0.0rc1");
-    pre.prerelease = true;
-    pre.createdAt = pre.publishedAt = now.addDays(-1);
-    Release published;
-    published.id = 3;
-    published.tagName = QStringLiteral("v2.9.0");
-    published.createdAt = published.publishedAt = lastRelease;
-    ASSERT_TRUE(cache.replaceReleases({draft, pre, published}));
-    ASSERT_TRUE(cache.replaceMaintainers({QStringLiteral("maintainer")}));
-
-    // What the user sees (a pending label write applied) wins over the stored labels.
-    QList<Issue> items = cache.loadIssues();
-    for (Issue &item : items)
-        if (item.number == 8)
-            item.labels = labels({QStringLiteral("bug"), QStringLiteral("size/XS")});
-    const HygieneData data = HygieneData::load(cache, items, &clock);
-    ASSERT_EQ(data.pullRequests.size(), 2);
-    EXPECT_EQ(data.pullRequests[0].number, 8);
-    EXPECT_EQ(data.pullRequests[0].additions, 3);
-    EXPECT_EQ(data.pullRequests[0].labels.size(), 2);
-    EXPECT_EQ(data.pullRequests[0].linkedIssues, QList<int>{7});
-    EXPECT_EQ(HygieneRules::linkedIssueNumbers(data.pullRequests[1]), QList<int>{7});
-    EXPECT_EQ(data.context.lastRelease, lastRelease);
-    EXPECT_EQ(data.context.maintainers, QStringList{QStringLiteral("maintainer")});
-    EXPECT_EQ(data.context.issueLabels(7), QStringList{QStringLiteral("bug")});
-    EXPECT_FALSE(data.context.issueLabels(99).has_value());
-    EXPECT_FALSE(data.context.changedFiles);
-    EXPECT_EQ(data.titles.value(7), issue.title);
-    EXPECT_EQ(data.context.now(), now);
 }

@@ -3,7 +3,7 @@
 
 #include "pullrequestspage.h"
 #include "hygienechecker.h"
-#include "hygienedata.h"
+#include "hygienecontextfromstore.h"
 #include "outboxkind.h"
 #include "pendingreleasemodel.h"
 #include "prpagesfixture.h"
@@ -54,7 +54,8 @@ protected:
         m_page->resize(1280, 800);
         m_page->setWorkspace(m_context);
         m_page->show();
-        m_data = HygieneData::load(m_store->cache(), m_issues.issues(), &m_clock);
+        m_items = hygieneItemsFromStore(*m_store);
+        m_hygiene = hygieneContextFromStore(*m_store, Policy::defaultPolicy(), &m_clock);
     }
     void TearDown() override
     {
@@ -67,10 +68,10 @@ protected:
     {
         const HygieneChecker checker(Policy::defaultPolicy());
         QHash<int, LabelChange> fixes;
-        for (const PullRequest &pull : m_data.pullRequests)
+        for (const PullRequest &pull : m_items.pullRequests)
             if (pull.isOpen())
-                if (const LabelChange change = HygieneChecker::combinedFix(
-                        checker.check(pull, m_data.context), pull.number);
+                if (const LabelChange change =
+                        HygieneChecker::combinedFix(checker.check(pull, m_hygiene), pull.number);
                     !change.isEmpty())
                     fixes.insert(pull.number, change);
         return fixes;
@@ -83,7 +84,8 @@ protected:
     }
 
     std::unique_ptr<PullRequestsPage> m_page;
-    HygieneData m_data;
+    HygieneItems m_items;
+    HygieneContext m_hygiene;
 };
 
 } // namespace
@@ -92,13 +94,13 @@ TEST_F(PullRequestsPageTest, ListsTheOpenPullRequestsWithTheEnginesVerdicts)
 {
     const HygieneChecker checker(Policy::defaultPolicy());
     int open = 0;
-    for (const PullRequest &pull : m_data.pullRequests) {
+    for (const PullRequest &pull : m_items.pullRequests) {
         if (!pull.isOpen())
             continue;
         ++open;
         const int row = m_page->model()->rowOfNumber(pull.number);
         ASSERT_GE(row, 0);
-        EXPECT_EQ(m_page->model()->findings(row), checker.check(pull, m_data.context));
+        EXPECT_EQ(m_page->model()->findings(row), checker.check(pull, m_hygiene));
     }
     EXPECT_EQ(m_page->model()->rowCount(), open);
     // The demo plants wrong and missing size labels: they are fixable rows.
