@@ -1,5 +1,7 @@
 #include "boardmodel.h"
 
+#include "issuesearchindex.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -67,7 +69,7 @@ void BoardModel::setItems(QList<Issue> items)
             continue;
         const int column = m_policy.columnFor(issue.labels);
         const int number = issue.number;
-        m_entries.insert(number, Entry{std::move(issue), column});
+        m_entries.insert(number, Entry{std::move(issue), column, {}});
     }
     QList<QList<Card>> cards = bucket();
     for (qsizetype i = 0; i < m_columns.size(); ++i)
@@ -92,7 +94,7 @@ void BoardModel::upsert(const QList<Issue> &items)
             m_entries.remove(issue.number);
             continue;
         }
-        m_entries.insert(issue.number, Entry{issue, m_policy.columnFor(issue.labels)});
+        m_entries.insert(issue.number, Entry{issue, m_policy.columnFor(issue.labels), {}});
     }
     replaceAllCards();
 }
@@ -483,8 +485,18 @@ qint64 BoardModel::sortKey(const Issue &issue, CardSort sort)
 bool BoardModel::isShown(const Entry &entry) const
 {
     return entry.column >= 0 && entry.column < m_columns.size() && entry.issue.isOpen() &&
-           (m_showSnoozed || !m_snoozed.contains(entry.issue.number)) &&
-           (!m_filter.hasConditions() || m_filter.matches(entry.issue));
+           (m_showSnoozed || !m_snoozed.contains(entry.issue.number)) && matchesFilter(entry);
+}
+
+bool BoardModel::matchesFilter(const Entry &entry) const
+{
+    if (!m_filter.hasConditions())
+        return true;
+    if (!m_filter.hasText())
+        return m_filter.matches(entry.issue);
+    if (entry.searchText.isNull())
+        entry.searchText = IssueSearchIndex::searchText(entry.issue);
+    return m_filter.matches(entry.issue, QByteArrayView(entry.searchText));
 }
 
 BoardModel::Card BoardModel::cardFor(const Entry &entry) const
@@ -552,7 +564,7 @@ void BoardModel::upsertOne(const Issue &issue)
 {
     const int number = issue.number;
     auto it = m_entries.find(number);
-    Entry incoming{issue, issue.isOpen() ? m_policy.columnFor(issue.labels) : -1};
+    Entry incoming{issue, issue.isOpen() ? m_policy.columnFor(issue.labels) : -1, {}};
     const bool newShown = isShown(incoming);
 
     int oldColumn = -1;

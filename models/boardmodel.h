@@ -152,9 +152,13 @@ private:
     {
         Issue issue;
         int column = -1; // policy column, -1 when none or closed
+        // The folded text free-text filters match (IssueSearchIndex::searchText), made on the
+        // first text filter and dropped with the entry when the item changes.
+        mutable QByteArray searchText;
     };
 
     static qint64 sortKey(const Issue &issue, CardSort sort);
+    bool matchesFilter(const Entry &entry) const;
     bool isShown(const Entry &entry) const;
     Card cardFor(const Entry &entry) const; // the entry must have a column
     // Every column's shown cards, sorted, in one pass over the items; updates the totals.
