@@ -70,10 +70,13 @@ BoardPage::BoardPage(QWidget *parent)
     m_rfcReview->hide();
     m_detail->addSection(m_rfcReview);
     connect(m_detail, &IssueDetailPane::issueShown, this, [this](const Issue &issue) {
+        // Filled while hidden, then shown: rows the panel builds for the questions appear with it.
         const bool rfc = RfcReviewPanel::appliesTo(issue);
-        m_rfcReview->setVisible(rfc);
-        if (rfc)
+        m_rfcReview->hide();
+        if (rfc) {
             m_rfcReview->setIssue(issue);
+            m_rfcReview->show();
+        }
     });
     connect(m_rfcReview, &RfcReviewPanel::message, this,
             [this](const QString &text) { Q_EMIT statusMessage(text); });

@@ -92,14 +92,14 @@ IssueDetailPane::IssueDetailPane(QWidget *parent)
     layout->addLayout(actions);
     layout->addWidget(m_browser, 1);
     m_sections->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(m_sections);
+    layout->addLayout(m_sections, 1); // a section (the RFC checklist) shares the height
     clear();
 }
 
 void IssueDetailPane::addSection(QWidget *section)
 {
     section->setParent(this);
-    m_sections->addWidget(section);
+    m_sections->addWidget(section, 1);
 }
 
 void IssueDetailPane::clear()

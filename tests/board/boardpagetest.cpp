@@ -12,6 +12,7 @@
 #include "outbox.h"
 #include "outboxkind.h"
 #include "policy.h"
+#include "rfcreviewpanel.h"
 #include "stalelistmodel.h"
 #include "triagedialogs.h"
 #include "workspacestore.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -537,4 +539,32 @@ TEST_F(BoardPageTest, EveryShortcutIsListedForTheHelpOverlay)
                                QStringLiteral("Shift+C"), QStringLiteral("R"), QStringLiteral("S"),
                                QStringLiteral("Ctrl+Z"), QStringLiteral("Esc")})
         EXPECT_TRUE(keys.contains(key)) << key.toStdString();
+}
+
+TEST_F(BoardPageTest, AnRfcShowsTheReviewChecklistUnderItsThread)
+{
+    Issue rfc = makeIssue(6, {QStringLiteral("RFC")});
+    rfc.title = QStringLiteral("RFC: Data masking utility");
+    rfc.body = QStringLiteral("### Is this related to an existing feature request or issue?\n\n"
+                              "#3\n\n### Which Powertools feature is this RFC for?\n\nNew utility");
+    ASSERT_TRUE(store.cache().upsertIssues({rfc}));
+    issues.setIssues(store.cache().loadIssues());
+
+    auto *review = page->findChild<RfcReviewPanel *>(QStringLiteral("rfcReview"));
+    ASSERT_NE(review, nullptr);
+    ASSERT_TRUE(page->boardView()->selectCard(6));
+    page->boardView()->setFocus();
+    QTest::keyClick(focused(), Qt::Key_Return);
+    IssueDetailPane *pane = page->detailPane();
+    ASSERT_TRUE(pane->isVisible());
+    EXPECT_EQ(pane->shownNumber(), 6);
+    EXPECT_TRUE(review->isVisible());
+    EXPECT_EQ(review->review().items().size(), Policy::defaultPolicy().rfcReviewQuestions.size());
+    if (const QString shots = qEnvironmentVariable("MAINSTAY_SCREENSHOT_DIR"); !shots.isEmpty())
+        page->grab().save(QDir(shots).filePath(QStringLiteral("board-rfc-review.png")));
+
+    // Other items keep the pane to their thread.
+    ASSERT_TRUE(page->boardView()->selectCard(4));
+    EXPECT_EQ(pane->shownNumber(), 4);
+    EXPECT_FALSE(review->isVisible());
 }
