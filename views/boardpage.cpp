@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -69,6 +70,9 @@ BoardPage::BoardPage(QWidget *parent)
     m_rfcReview->setObjectName(QStringLiteral("rfcReview"));
     m_rfcReview->hide();
     m_detail->addSection(m_rfcReview);
+    // Images in a thread load only once the user clicks "Load images", through a plain network
+    // manager: never the GitHub client, so no credentials go to image hosts.
+    m_detail->setNetworkAccessManager(new QNetworkAccessManager(this));
     connect(m_detail, &IssueDetailPane::issueShown, this, [this](const Issue &issue) {
         // Filled while hidden, then shown: rows the panel builds for the questions appear with it.
         const bool rfc = RfcReviewPanel::appliesTo(issue);

@@ -1,5 +1,7 @@
 #include "issuedetailpane.h"
 
+#include "markdownview.h"
+
 #include "markdownrenderer.h"
 
 #include <QDesktopServices>
@@ -52,7 +54,7 @@ IssueDetailPane::IssueDetailPane(QWidget *parent)
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
     , m_open(new QPushButton(tr("Open on GitHub"), this))
-    , m_browser(new SafeTextBrowser(this))
+    , m_browser(new MarkdownView(this))
     , m_sections(new QVBoxLayout)
 {
     setObjectName(QStringLiteral("issueDetailPane"));
@@ -112,14 +114,16 @@ void IssueDetailPane::clear()
     m_browser->clear();
 }
 
-QString IssueDetailPane::threadHtml(const Issue &issue, const QList<Comment> &comments,
-                                    const QList<IssueEvent> &events, const QString &repository,
-                                    const QUrl &webUrl, const QPalette &palette)
+void IssueDetailPane::setNetworkAccessManager(QNetworkAccessManager *manager)
 {
-    MarkdownOptions options;
-    options.repository = repository;
-    options.webUrl = webUrl;
-    options.allowRemoteImages = false;
+    m_browser->setNetworkAccessManager(manager);
+}
+
+MarkdownResult IssueDetailPane::threadHtml(const Issue &issue, const QList<Comment> &comments,
+                                           const QList<IssueEvent> &events,
+                                           const MarkdownOptions &options, const QPalette &palette)
+{
+    MarkdownResult result;
     const QString muted = palette.color(QPalette::PlaceholderText).name();
     const QString rule = palette.color(QPalette::Mid).name();
     QString html;
@@ -128,8 +132,13 @@ QString IssueDetailPane::threadHtml(const Issue &issue, const QList<Comment> &co
                                "<b>%2</b> · %3</p>")
                     .arg(muted, escaped(who), escaped(when(at)));
         const QString body = markdown.trimmed();
-        html += body.isEmpty() ? QStringLiteral("<p><i>%1</i></p>").arg(tr("No description."))
-                               : MarkdownRenderer::render(body, options).html;
+        if (body.isEmpty()) {
+            html += QStringLiteral("<p><i>%1</i></p>").arg(tr("No description."));
+        } else {
+            const MarkdownResult part = MarkdownRenderer::render(body, options);
+            html += part.html;
+            result.remoteImages += part.remoteImages;
+        }
         html += QStringLiteral("<hr style=\"color:%1\"/>").arg(rule);
     };
     section(issue.author.login, issue.createdAt, issue.body);
@@ -150,7 +159,8 @@ QString IssueDetailPane::threadHtml(const Issue &issue, const QList<Comment> &co
     html += history.isEmpty() ? QStringLiteral("<p style=\"color:%1\">%2</p>")
                                     .arg(muted, tr("No label changes in the cached events."))
                               : QStringLiteral("<ul>%1</ul>").arg(history.join(QString()));
-    return html;
+    result.html = html;
+    return result;
 }
 
 void IssueDetailPane::showIssue(const Issue &issue, const QList<Comment> &comments,
@@ -189,8 +199,17 @@ void IssueDetailPane::showIssue(const Issue &issue, const QList<Comment> &commen
                 : QUrl(issue.htmlUrl);
     m_open->setEnabled(m_url.isValid() && (!webUrl.isEmpty() || !issue.htmlUrl.isEmpty()));
     m_open->setToolTip(m_url.toString());
-    // A fresh document: setHtml() on a laid-out one is slow for long threads.
-    m_browser->setHtml(threadHtml(issue, comments, events, repository, webUrl, palette()));
+    // The view renders into a fresh document and offers "Load images" when the thread has any;
+    // the thread is composed of its parts by threadHtml().
+    MarkdownOptions options;
+    options.repository = repository;
+    options.webUrl = webUrl;
+    const QPalette colours = palette();
+    m_browser->setRenderer(
+        [issue, comments, events, colours](const QString &, const MarkdownOptions &effective) {
+            return threadHtml(issue, comments, events, effective, colours);
+        });
+    m_browser->setMarkdown(issue.body, options);
     Q_EMIT issueShown(issue);
 }
 

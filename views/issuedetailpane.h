@@ -3,12 +3,15 @@
 #include "comment.h"
 #include "issue.h"
 #include "issueevent.h"
+#include "markdownrenderer.h"
+#include "markdownview.h"
 
 #include <QTextBrowser>
 #include <QUrl>
 #include <QWidget>
 
 class QLabel;
+class QNetworkAccessManager;
 class QPushButton;
 class QVBoxLayout;
 
@@ -42,15 +45,19 @@ public:
                    const QList<IssueEvent> &events, const QString &repository, const QUrl &webUrl);
     void clear();
     int shownNumber() const { return m_number; }
-    QTextBrowser *browser() const { return m_browser; }
+    MarkdownView *browser() const { return m_browser; }
+    // Remote images in the thread are loaded through `manager` once the user allows them (the
+    // pane's "Load images" bar); without one they stay links. Not owned.
+    void setNetworkAccessManager(QNetworkAccessManager *manager);
 
     // An extra section shown under the thread; the pane takes ownership.
     void addSection(QWidget *section);
 
-    // The HTML the pane shows for an item (testable without widgets).
-    static QString threadHtml(const Issue &issue, const QList<Comment> &comments,
-                              const QList<IssueEvent> &events, const QString &repository,
-                              const QUrl &webUrl, const QPalette &palette);
+    // What the pane shows for an item (testable without widgets): the HTML and the remote images
+    // held back. `options` carry the repository, web URL, colours and whether images may load.
+    static MarkdownResult threadHtml(const Issue &issue, const QList<Comment> &comments,
+                                     const QList<IssueEvent> &events,
+                                     const MarkdownOptions &options, const QPalette &palette);
 
 Q_SIGNALS:
     void issueShown(const Mainstay::Issue &issue);
@@ -60,7 +67,7 @@ private:
     QLabel *m_title;
     QLabel *m_meta;
     QPushButton *m_open;
-    SafeTextBrowser *m_browser;
+    MarkdownView *m_browser;
     QVBoxLayout *m_sections;
     QUrl m_url;
     int m_number = 0;

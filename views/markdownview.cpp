@@ -100,7 +100,8 @@ void MarkdownView::render(bool keepScroll)
             return highlightCodeHtml(code, language, dark);
         };
     }
-    m_result = MarkdownRenderer::render(m_markdown, options);
+    m_result = m_renderer ? m_renderer(m_markdown, options)
+                          : MarkdownRenderer::render(m_markdown, options);
 
     // A fresh document each time: setHtml() on one that is laid out already costs far more.
     auto *doc = new QTextDocument(this);

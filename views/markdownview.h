@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTextBrowser>
+#include <functional>
 
 class QFrame;
 class QLabel;
@@ -61,6 +62,11 @@ public:
     // Whether links are handed to QDesktopServices (default true); tests and embedders that
     // handle linkActivated() themselves can turn it off.
     void setOpensLinksExternally(bool open) { m_openExternally = open; }
+    // Renders with `renderer` instead of MarkdownRenderer::render (e.g. a whole issue thread
+    // composed of several Markdown parts); it gets the text and the view's options and must honour
+    // allowRemoteImages. Empty: the plain renderer.
+    using Renderer = std::function<MarkdownResult(const QString &, const MarkdownOptions &)>;
+    void setRenderer(Renderer renderer) { m_renderer = std::move(renderer); }
     // Images requested but not yet arrived.
     int pendingImageCount() const { return int(m_pending.size()); }
 
@@ -84,6 +90,7 @@ private:
     QImage fitted(const QImage &image) const;
 
     QString m_markdown;
+    Renderer m_renderer;
     MarkdownOptions m_options;
     MarkdownResult m_result;
     QFrame *m_bar;

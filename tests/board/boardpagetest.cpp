@@ -456,8 +456,9 @@ TEST_F(BoardPageTest, DetailPaneShowsTheRenderedThreadAndLabelHistory)
     EXPECT_TRUE(text.contains(QStringLiteral("Body of 1"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("maintainer")));
     EXPECT_TRUE(text.contains(QStringLiteral("triager added triage")));
-    // Nothing remote is ever loaded.
-    EXPECT_FALSE(pane->browser()
+    // Nothing remote is loaded until the user allows it; the bar offers to.
+    EXPECT_TRUE(pane->browser()->isRemoteImagesBarVisible());
+    EXPECT_FALSE(static_cast<QTextBrowser *>(pane->browser())
                      ->loadResource(QTextDocument::ImageResource,
                                     QUrl(QStringLiteral("https://tracker.example/pixel.png")))
                      .isValid());
