@@ -84,6 +84,7 @@ MainWindow::MainWindow(IssueListModel *issues, QSettings *settings, QWidget *par
                     showView(view, arguments);
                 });
     }
+    m_pageHasWorkspace.fill(false, m_pages.size());
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setFixedWidth(170);
     m_sidebar->setFrameShape(QFrame::NoFrame);
@@ -96,6 +97,7 @@ MainWindow::MainWindow(IssueListModel *issues, QSettings *settings, QWidget *par
     m_sidebar->setCurrentRow(0);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         m_stack->setCurrentIndex(row);
+        deliverWorkspace(row);
         if (WorkspacePage *page = m_pages.value(row))
             page->activated();
     });
@@ -257,23 +259,37 @@ WorkspacePage *MainWindow::page(const QString &name) const
 
 void MainWindow::setWorkspace(const WorkspaceContext &context)
 {
-    for (WorkspacePage *page : std::as_const(m_pages))
-        if (page)
-            page->setWorkspace(context);
+    m_context = context;
+    m_hasWorkspace = true;
+    m_pageHasWorkspace.fill(false, m_pages.size());
+    deliverWorkspace(m_sidebar->currentRow());
+}
+
+void MainWindow::deliverWorkspace(int index)
+{
+    if (!m_hasWorkspace || index < 0 || index >= m_pages.size() || !m_pages[index] ||
+        m_pageHasWorkspace.value(index))
+        return;
+    m_pageHasWorkspace[index] = true;
+    m_pages[index]->setWorkspace(m_context);
 }
 
 void MainWindow::clearWorkspace()
 {
-    for (WorkspacePage *page : std::as_const(m_pages))
-        if (page)
-            page->clearWorkspace();
+    for (qsizetype i = 0; i < m_pages.size(); ++i)
+        if (m_pages[i] && m_pageHasWorkspace.value(i))
+            m_pages[i]->clearWorkspace();
+    m_pageHasWorkspace.fill(false, m_pages.size());
+    m_context = {};
+    m_hasWorkspace = false;
 }
 
 void MainWindow::workspaceSynced(bool ok)
 {
-    for (WorkspacePage *page : std::as_const(m_pages))
-        if (page)
-            page->syncFinished(ok);
+    // Pages not shown yet read the store fresh when they are.
+    for (qsizetype i = 0; i < m_pages.size(); ++i)
+        if (m_pages[i] && m_pageHasWorkspace.value(i))
+            m_pages[i]->syncFinished(ok);
 }
 
 QString MainWindow::currentView() const

@@ -41,7 +41,9 @@ public:
     QString currentView() const;
     WorkspacePage *page(const QString &name) const;
 
-    // Hands the open workspace to every page; clearWorkspace() before its objects go away.
+    // Hands the open workspace to the pages; clearWorkspace() before its objects go away. The
+    // visible page gets it at once, the others when they are first shown, so that opening a
+    // large workspace only pays for what is on screen.
     void setWorkspace(const WorkspaceContext &context);
     void clearWorkspace();
     void workspaceSynced(bool ok);
@@ -79,6 +81,10 @@ private:
     MessageBanner *m_banner;
     IssueListView *m_issuesView;
     QList<WorkspacePage *> m_pages; // in m_viewNames order, null for the plain list
+    QList<bool> m_pageHasWorkspace; // which pages were handed m_context
+    WorkspaceContext m_context;
+    bool m_hasWorkspace = false;
+    void deliverWorkspace(int index);
     QLabel *m_syncLabel;
     QProgressBar *m_progress;
     QToolButton *m_cancelSync;

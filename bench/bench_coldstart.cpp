@@ -1,7 +1,7 @@
-// Cold start to a painted list with 100,000 cached items (DESIGN.md: <= 500 ms): runs the real
+// Cold start to a painted board with 100,000 cached items (DESIGN.md: <= 500 ms): runs the real
 // `mainstay` executable on a workspace whose cache holds them, with MAINSTAY_STARTUP_TRACE set,
-// and reads when the issue list was first painted with rows. GitHub is a loopback server that
-// refuses the (absent) token at once, so the sync ends quickly and --screenshot exits.
+// and reads when the board's first column was first painted with cards. GitHub is a loopback server
+// that refuses the (absent) token at once, so the sync ends quickly and --screenshot exits.
 //
 //   build/bench/bench_coldstart [RUNS]      (default 5)
 
@@ -76,7 +76,8 @@ int main(int argc, char **argv)
     }
     std::sort(times.begin(), times.end());
     const qint64 median = times.at(times.size() / 2);
-    std::printf("median cold start to a painted list of %d items: %lld ms (budget 500 ms)\n",
+    std::printf("median cold start to the first painted view (the board) of %d items: %lld ms "
+                "(budget 500 ms)\n",
                 Bench::ItemCount, median);
     return 0;
 }
