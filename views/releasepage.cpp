@@ -1,5 +1,7 @@
 #include "releasepage.h"
 
+#include "attemptcomparisondialog.h"
+
 #include "cachedatabase.h"
 
 #include "releasedurationchart.h"
@@ -33,6 +35,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -109,6 +112,8 @@ ReleasePage::ReleasePage(QWidget *parent)
           tr("Run workflow…"), tr("Start the workflow (workflow_dispatch) with its inputs"), this))
     , m_rerunButton(toolButton(tr("Re-run failed"), tr("Re-run the failed jobs of this run"), this))
     , m_cancelButton(toolButton(tr("Cancel run"), tr("Cancel this run"), this))
+    , m_compareButton(toolButton(tr("Compare attempts…"),
+                                 tr("This attempt beside another one, job by job"), this))
     , m_approveButton(
           toolButton(tr("Review…"), tr("Approve or reject a deployment waiting for review"), this))
     , m_exportButton(toolButton(tr("Export"), tr("Save the chart as PNG, SVG or Mermaid"), this))
@@ -171,6 +176,7 @@ ReleasePage::ReleasePage(QWidget *parent)
     filters->addWidget(m_eventFilter);
     filters->addWidget(m_statusFilter);
     filters->addStretch(1);
+    filters->addWidget(m_compareButton);
     for (QToolButton *button : {m_dispatchButton, m_rerunButton, m_cancelButton, m_approveButton})
         filters->addWidget(button);
     layout->addLayout(filters);
@@ -267,6 +273,7 @@ ReleasePage::ReleasePage(QWidget *parent)
     connect(m_dispatchButton, &QToolButton::clicked, this, &ReleasePage::startDispatch);
     connect(m_rerunButton, &QToolButton::clicked, this, &ReleasePage::rerunFailed);
     connect(m_cancelButton, &QToolButton::clicked, this, &ReleasePage::cancelRun);
+    connect(m_compareButton, &QToolButton::clicked, this, &ReleasePage::compareAttempts);
     connect(m_approveButton, &QToolButton::clicked, this, &ReleasePage::reviewDeployments);
     connect(m_view, &GanttView::jobActivated, this, [this](const WorkflowJob &job) {
         if (!job.htmlUrl.isEmpty())
@@ -725,12 +732,76 @@ void ReleasePage::updateActions()
         writable && has && run.isCompleted() &&
         (failedJobs || isFailing(run.conclusion) || run.conclusion == RunConclusion::Cancelled));
     m_cancelButton->setEnabled(writable && has && !run.isCompleted());
+    m_compareButton->setEnabled(has && run.runAttempt > 1 && !m_compareMonitor);
     m_approveButton->setEnabled(writable && has && !run.isCompleted());
     m_exportButton->setEnabled(has);
     m_fitButton->setEnabled(has);
     m_expandButton->setEnabled(has);
     if (!writable)
         m_dispatchButton->setToolTip(tr("Needs the workspace's store (the outbox) to send writes"));
+}
+
+void ReleasePage::compareAttempts()
+{
+    if (!m_monitor || !m_monitor->hasRun() || !context().client || m_compareMonitor)
+        return;
+    const WorkflowRun run = m_monitor->run();
+    const int shown = m_monitor->attempt() > 0 ? m_monitor->attempt() : run.runAttempt;
+    QStringList others;
+    for (int n = run.runAttempt; n >= 1; --n)
+        if (n != shown)
+            others.append(tr("Attempt %1").arg(n));
+    if (others.isEmpty())
+        return;
+    bool ok = false;
+    const QString picked =
+        QInputDialog::getItem(this, tr("Compare attempts"),
+                              tr("Compare attempt %1 with:").arg(shown), others, 0, false, &ok);
+    if (ok)
+        compareWithAttempt(picked.section(QLatin1Char(' '), -1).toInt());
+}
+
+void ReleasePage::compareWithAttempt(int other)
+{
+    if (!m_monitor || !m_monitor->hasRun() || !context().client || m_compareMonitor)
+        return;
+    const WorkflowRun run = m_monitor->run();
+    const int shown = m_monitor->attempt() > 0 ? m_monitor->attempt() : run.runAttempt;
+    if (other < 1 || other > run.runAttempt || other == shown)
+        return;
+    const QList<WorkflowJob> shownJobs = m_monitor->jobs();
+    // The other attempt's jobs, every page, once (no polling).
+    m_compareMonitor = new RunMonitor(context().client, this);
+    m_compareMonitor->setRepository(context().repository);
+    m_compareMonitor->setPolling(false);
+    if (context().clock)
+        m_compareMonitor->setClock(context().clock);
+    updateActions();
+    auto finish = [this] {
+        m_compareMonitor->deleteLater();
+        m_compareMonitor = nullptr;
+        updateActions();
+    };
+    connect(m_compareMonitor, &RunMonitor::updated, this, [=, this] {
+        if (!m_compareMonitor || m_compareMonitor->isFetching())
+            return;
+        const QList<WorkflowJob> otherJobs = m_compareMonitor->jobs();
+        finish();
+        const int first = std::min(shown, other);
+        const int second = std::max(shown, other);
+        const QList<AttemptComparisonRow> rows = Mainstay::compareAttempts(
+            first == shown ? shownJobs : otherJobs, first == shown ? otherJobs : shownJobs, now());
+        auto *dialog = new AttemptComparisonDialog(first, second, rows, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(QStringLiteral("attemptComparison"));
+        dialog->open();
+    });
+    connect(m_compareMonitor, &RunMonitor::failed, this, [=, this](const ApiError &error) {
+        finish();
+        Q_EMIT message(MessageBanner::Level::Warning,
+                       tr("Could not read attempt %1: %2").arg(other).arg(error.message()));
+    });
+    m_compareMonitor->watch(run.id, other);
 }
 
 void ReleasePage::runCompleted(const WorkflowRun &run)

@@ -46,6 +46,9 @@ public:
 
     // A panel beside the chart (e.g. the insights' release duration trend); the page owns it.
     void addSideWidget(QWidget *widget);
+    // Opens the comparison of the shown attempt with attempt `other` once its jobs are read
+    // (the "Compare attempts…" button asks which one).
+    void compareWithAttempt(int other);
     ReleaseDurationChart *durationChart() const { return m_durations; }
 
     GanttView *ganttView() const { return m_view; }
@@ -69,6 +72,7 @@ private:
     void startDispatch();
     void showDispatchForm(const QByteArray &workflowFile);
     void rerunFailed();
+    void compareAttempts();
     void cancelRun();
     void reviewDeployments();
     void exportChart(const QString &format);
@@ -101,6 +105,8 @@ private:
     QToolButton *m_dispatchButton;
     QToolButton *m_rerunButton;
     QToolButton *m_cancelButton;
+    QToolButton *m_compareButton;
+    RunMonitor *m_compareMonitor = nullptr;
     QToolButton *m_approveButton;
     QToolButton *m_exportButton;
     QToolButton *m_refreshButton;

@@ -1,4 +1,5 @@
 #include "ganttview.h"
+#include "attemptcomparisondialog.h"
 #include "demodatagenerator.h"
 #include "demogithubbackend.h"
 #include "dispatchdialog.h"
@@ -15,6 +16,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +27,7 @@
 #include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Mainstay;
 using namespace Mainstay::GanttFixtures;
@@ -188,4 +191,73 @@ TEST(ReleasePage, OpensTheRunInProgressAndNavigatesToAnother)
     EXPECT_EQ(side->parentWidget()->parentWidget(), page.findChild<QSplitter *>());
     page.clearWorkspace();
     EXPECT_EQ(page.monitor(), nullptr);
+}
+
+TEST(ReleasePage, ComparesTwoAttemptsOfARerunRunJobByJob)
+{
+    ManualClock serverClock(QDateTime::fromSecsSinceEpoch(1'790'000'000, Qt::UTC));
+    auto backend = std::make_shared<DemoGitHubBackend>(
+        DemoDataGenerator::generate(11, serverClock.now()), &serverClock);
+    LoopbackHttpServer server;
+    server.setHandler([backend](const HttpRequest &request) { return backend->handle(request); });
+    ASSERT_TRUE(server.start());
+    // A completed run that failed gets a second attempt.
+    qint64 failed = 0;
+    for (const WorkflowRun &run : backend->dataset().runs)
+        if (run.isCompleted() && run.conclusion == RunConclusion::Failure) {
+            failed = run.id;
+            break;
+        }
+    ASSERT_NE(failed, 0);
+    HttpRequest rerun;
+    rerun.method = "POST";
+    rerun.path = QStringLiteral("/repos/%1/actions/runs/%2/rerun-failed-jobs")
+                     .arg(backend->dataset().fullName())
+                     .arg(failed);
+    rerun.target = rerun.path.toUtf8();
+    ASSERT_EQ(backend->handle(rerun).status, 201);
+
+    QTemporaryDir dir;
+    WorkspaceStore store;
+    const QString repository = backend->dataset().fullName();
+    ASSERT_TRUE(store.open(dir.path(), repository).ok);
+    QNetworkAccessManager nam;
+    GitHubClient client(&nam);
+    client.setApiUrl(server.baseUrl());
+    const Policy policy = PolicyLoader::loadOrDefault(QString());
+    WorkspaceContext context;
+    context.store = &store;
+    context.client = &client;
+    context.policy = &policy;
+    context.clock = &serverClock;
+    context.repository = repository;
+    ReleasePage page;
+    page.resize(1400, 800);
+    page.setWorkspace(context);
+    page.navigate({{QStringLiteral("run"), failed}});
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return page.monitor() && page.monitor()->run().id == failed &&
+                   !page.monitor()->isFetching();
+        },
+        20'000));
+    ASSERT_EQ(page.monitor()->run().runAttempt, 2);
+
+    page.compareWithAttempt(1);
+    AttemptComparisonDialog *dialog = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return (dialog = page.findChild<AttemptComparisonDialog *>()) != nullptr; }, 20'000));
+    // Attempt 1 ended with failures; every job of it is in the table, with its outcome.
+    QTreeWidget *table = dialog->table();
+    ASSERT_GT(table->topLevelItemCount(), 0);
+    bool sawFailure = false;
+    for (int i = 0; i < table->topLevelItemCount(); ++i)
+        sawFailure = sawFailure || table->topLevelItem(i)->text(1) == QLatin1String("failure");
+    EXPECT_TRUE(sawFailure);
+    EXPECT_EQ(table->headerItem()->text(1), QStringLiteral("Attempt 1"));
+    EXPECT_EQ(table->headerItem()->text(3), QStringLiteral("Attempt 2"));
+    if (const QString shots = qEnvironmentVariable("MAINSTAY_SCREENSHOT_DIR"); !shots.isEmpty())
+        dialog->grab().save(QDir(shots).filePath(QStringLiteral("attempt-comparison.png")));
+    dialog->close();
+    page.clearWorkspace();
 }
