@@ -137,28 +137,46 @@ TEST(DispatchDialog, BuildsTheFormFromTheInputsAndValidatesIt)
     EXPECT_FALSE(ok->isEnabled());
 }
 
-TEST(ReleasePage, OpensTheRunInProgressAndNavigatesToAnother)
+namespace {
+
+// The demo's GitHub on loopback with a store and a client for a ReleasePage.
+struct DemoReleaseWorkspace
 {
-    ManualClock serverClock(QDateTime::fromSecsSinceEpoch(1'790'000'000, Qt::UTC));
-    auto backend = std::make_shared<DemoGitHubBackend>(
+    ManualClock serverClock{QDateTime::fromSecsSinceEpoch(1'790'000'000, Qt::UTC)};
+    std::shared_ptr<DemoGitHubBackend> backend = std::make_shared<DemoGitHubBackend>(
         DemoDataGenerator::generate(11, serverClock.now()), &serverClock);
     LoopbackHttpServer server;
-    server.setHandler([backend](const HttpRequest &request) { return backend->handle(request); });
-    ASSERT_TRUE(server.start());
     QTemporaryDir dir;
     WorkspaceStore store;
-    const QString repository = backend->dataset().fullName();
-    ASSERT_TRUE(store.open(dir.path(), repository).ok);
     QNetworkAccessManager nam;
-    GitHubClient client(&nam);
-    client.setApiUrl(server.baseUrl());
-    const Policy policy = PolicyLoader::loadOrDefault(QString());
+    GitHubClient client{&nam};
+    Policy policy = PolicyLoader::loadOrDefault(QString());
     WorkspaceContext context;
-    context.store = &store;
-    context.client = &client;
-    context.policy = &policy;
-    context.clock = &serverClock;
-    context.repository = repository;
+
+    bool start()
+    {
+        server.setHandler([b = backend](const HttpRequest &request) { return b->handle(request); });
+        const QString repository = backend->dataset().fullName();
+        if (!server.start() || !store.open(dir.path(), repository).ok)
+            return false;
+        client.setApiUrl(server.baseUrl());
+        context.store = &store;
+        context.client = &client;
+        context.policy = &policy;
+        context.clock = &serverClock;
+        context.repository = repository;
+        return true;
+    }
+};
+
+} // namespace
+
+TEST(ReleasePage, OpensTheRunInProgressAndNavigatesToAnother)
+{
+    DemoReleaseWorkspace demo;
+    ASSERT_TRUE(demo.start());
+    auto &backend = demo.backend;
+    const WorkspaceContext &context = demo.context;
 
     ReleasePage page;
     page.resize(1400, 800);
@@ -195,12 +213,9 @@ TEST(ReleasePage, OpensTheRunInProgressAndNavigatesToAnother)
 
 TEST(ReleasePage, ComparesTwoAttemptsOfARerunRunJobByJob)
 {
-    ManualClock serverClock(QDateTime::fromSecsSinceEpoch(1'790'000'000, Qt::UTC));
-    auto backend = std::make_shared<DemoGitHubBackend>(
-        DemoDataGenerator::generate(11, serverClock.now()), &serverClock);
-    LoopbackHttpServer server;
-    server.setHandler([backend](const HttpRequest &request) { return backend->handle(request); });
-    ASSERT_TRUE(server.start());
+    DemoReleaseWorkspace demo;
+    ASSERT_TRUE(demo.start());
+    auto &backend = demo.backend;
     // A completed run that failed gets a second attempt.
     qint64 failed = 0;
     for (const WorkflowRun &run : backend->dataset().runs)
@@ -217,20 +232,7 @@ TEST(ReleasePage, ComparesTwoAttemptsOfARerunRunJobByJob)
     rerun.target = rerun.path.toUtf8();
     ASSERT_EQ(backend->handle(rerun).status, 201);
 
-    QTemporaryDir dir;
-    WorkspaceStore store;
-    const QString repository = backend->dataset().fullName();
-    ASSERT_TRUE(store.open(dir.path(), repository).ok);
-    QNetworkAccessManager nam;
-    GitHubClient client(&nam);
-    client.setApiUrl(server.baseUrl());
-    const Policy policy = PolicyLoader::loadOrDefault(QString());
-    WorkspaceContext context;
-    context.store = &store;
-    context.client = &client;
-    context.policy = &policy;
-    context.clock = &serverClock;
-    context.repository = repository;
+    const WorkspaceContext &context = demo.context;
     ReleasePage page;
     page.resize(1400, 800);
     page.setWorkspace(context);
