@@ -960,13 +960,13 @@ QList<Comment> CacheDatabase::firstCommentsByAuthor() const
     QSqlQuery query(database());
     query.setForwardOnly(true);
     // SQLite takes the bare columns of a MIN() aggregate from the row holding the minimum.
-    if (!query.exec(QStringLiteral(
-                        "SELECT f.id, f.issue_number, f.association, f.created_at, %1 FROM "
-                        "(SELECT id, issue_number, association, author, MIN(created_at) AS "
-                        "created_at FROM comments WHERE created_at IS NOT NULL "
-                        "GROUP BY issue_number, author) f LEFT JOIN users u ON u.ref = f.author "
-                        "ORDER BY f.issue_number, f.created_at, f.id")
-                        .arg(joinedUserColumns(QStringLiteral("u"))))) {
+    if (!query.exec(
+            QStringLiteral("SELECT f.id, f.issue_number, f.association, f.created_at, %1 FROM "
+                           "(SELECT id, issue_number, association, author, MIN(created_at) AS "
+                           "created_at FROM comments WHERE created_at IS NOT NULL "
+                           "GROUP BY issue_number, author) f LEFT JOIN users u ON u.ref = f.author "
+                           "ORDER BY f.issue_number, f.created_at, f.id")
+                .arg(joinedUserColumns(QStringLiteral("u"))))) {
         readFailed(SqlValues::errorText(query));
         return first;
     }

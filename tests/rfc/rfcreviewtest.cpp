@@ -167,7 +167,8 @@ TEST(RfcIssueForm, TheDemoRfcsVaryAsRealOnesDo)
             ++passed;
         else if (check.missing == QStringList{u"Acknowledgment"_s})
             ++missingAcknowledgment;
-        else if (check.missing.size() >= form.sections().size() - 1) // only the Summary heading kept
+        else if (check.missing.size() >=
+                 form.sections().size() - 1) // only the Summary heading kept
             ++freehand;
         else
             ADD_FAILURE() << issue.number << ": " << check.summary().toStdString();
