@@ -626,15 +626,22 @@ void InsightsPage::redraw()
                   .arg(failed));
 }
 
-void InsightsPage::drawBacklog()
+QChart *InsightsPage::clearedChart(const QString &id, const InsightsChartStyle &style)
 {
-    const QString id = QStringLiteral("backlog");
+    // Every redraw starts from an empty chart in the current palette's style.
     QChart *chart = m_charts.value(id);
-    const InsightsChartStyle style(palette());
     chart->removeAllSeries();
     for (QAbstractAxis *axis : chart->axes())
         chart->removeAxis(axis);
     style.prepare(chart);
+    return chart;
+}
+
+void InsightsPage::drawBacklog()
+{
+    const QString id = QStringLiteral("backlog");
+    const InsightsChartStyle style(palette());
+    QChart *chart = clearedChart(id, style);
     const TriageBacklog &backlog = m_result.backlog;
     const QString column = backlog.column.isEmpty() ? tr("triage") : backlog.column;
     card(id)->setSubtitle(tr("Open issues in the board's first column (“%1”) and all open "
@@ -686,12 +693,8 @@ void InsightsPage::drawBacklog()
 void InsightsPage::drawThroughput()
 {
     const QString id = QStringLiteral("throughput");
-    QChart *chart = m_charts.value(id);
     const InsightsChartStyle style(palette());
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
-    style.prepare(chart);
+    QChart *chart = clearedChart(id, style);
     const Throughput &throughput = m_result.throughput;
     card(id)->setSubtitle(tr("Issues opened and closed (by their last closing) and pull "
                              "requests merged, per week starting Monday (the last week is still "
@@ -742,12 +745,8 @@ void InsightsPage::drawThroughput()
 void InsightsPage::drawResponseHistogram()
 {
     const QString id = QStringLiteral("response-histogram");
-    QChart *chart = m_charts.value(id);
     const InsightsChartStyle style(palette());
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
-    style.prepare(chart);
+    QChart *chart = clearedChart(id, style);
     const ResponseTimes &responses = m_result.responses;
     card(id)->setSubtitle(tr("Items created in the range, by the time until a maintainer "
                              "other than the author first commented. Items opened by "
@@ -810,12 +809,8 @@ void InsightsPage::drawResponseHistogram()
 void InsightsPage::drawResponseMedians()
 {
     const QString id = QStringLiteral("response-median");
-    QChart *chart = m_charts.value(id);
     const InsightsChartStyle style(palette());
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
-    style.prepare(chart);
+    QChart *chart = clearedChart(id, style);
     const ResponseTimes &responses = m_result.responses;
     card(id)->setSubtitle(tr("Median hours to the first maintainer comment, by the month the "
                              "item was created (whole months); months where nobody got an "
@@ -911,12 +906,8 @@ void InsightsPage::drawResponseMedians()
 void InsightsPage::drawSizes()
 {
     const QString id = QStringLiteral("sizes");
-    QChart *chart = m_charts.value(id);
     const InsightsChartStyle style(palette());
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
-    style.prepare(chart);
+    QChart *chart = clearedChart(id, style);
     const PullRequestSizes &sizes = m_result.sizes;
     card(id)->setSubtitle(tr("Merged pull requests per %1 by changed lines (additions + "
                              "deletions), in the policy's size classes.")

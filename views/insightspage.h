@@ -20,6 +20,8 @@ class QToolButton;
 
 namespace Mainstay {
 
+class InsightsChartStyle;
+
 class ReleaseDurationChart;
 
 // One chart of the Insights view: a title, what it shows, the chart (or why it is empty) and a
@@ -106,6 +108,7 @@ private:
     InsightsChartCard *addCard(const QString &id, const QString &title, QChart **chart);
     void setEmpty(const QString &id, const QString &text);
 
+    QChart *clearedChart(const QString &id, const InsightsChartStyle &style);
     void drawBacklog();
     void drawResponseHistogram();
     void drawResponseMedians();
