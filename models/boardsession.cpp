@@ -279,14 +279,29 @@ int BoardSession::moveCards(const QList<int> &numbers, int toColumn)
 {
     if (!m_outbox || toColumn < 0 || toColumn >= policy().boardColumns.size())
         return 0;
+    return queueLabelChanges(
+        numbers,
+        [&](const QStringList &current) { return policy().labelChangeForMove(current, toColumn); },
+        [&](const UndoGroup &group) {
+            return tr("Moved %1 to %2")
+                .arg(group.steps.size() == 1 ? QStringLiteral("#%1").arg(group.steps.first().number)
+                                             : itemsText(int(group.steps.size())),
+                     policy().boardColumns[toColumn].title);
+        });
+}
+
+int BoardSession::queueLabelChanges(
+    const QList<int> &numbers, const std::function<LabelChange(const QStringList &)> &changeFor,
+    const std::function<QString(const UndoGroup &)> &describe)
+{
+    // One outbox entry per item, one undo step for them all.
     UndoGroup group;
     for (int number : numbers) {
         const Issue *issue = item(number);
         if (!issue)
             continue;
         const QStringList current = labelNames(*issue);
-        const LabelChange change = policy().labelChangeForMove(current, toColumn);
-        const qint64 id = queueLabels(number, current, change);
+        const qint64 id = queueLabels(number, current, changeFor(current));
         if (id <= 0)
             continue;
         group.steps.append(UndoStep{StepKind::Labels, number, id, current});
@@ -294,11 +309,7 @@ int BoardSession::moveCards(const QList<int> &numbers, int toColumn)
     }
     if (group.steps.isEmpty())
         return 0;
-    group.description =
-        tr("Moved %1 to %2")
-            .arg(group.steps.size() == 1 ? QStringLiteral("#%1").arg(group.steps.first().number)
-                                         : itemsText(int(group.steps.size())),
-                 policy().boardColumns[toColumn].title);
+    group.description = describe(group);
     const int count = int(group.steps.size());
     pushUndo(std::move(group));
     return count;
@@ -308,24 +319,11 @@ int BoardSession::changeLabels(const QList<int> &numbers, const LabelChange &cha
 {
     if (!m_outbox)
         return 0;
-    UndoGroup group;
-    for (int number : numbers) {
-        const Issue *issue = item(number);
-        if (!issue)
-            continue;
-        const QStringList current = labelNames(*issue);
-        const qint64 id = queueLabels(number, current, change);
-        if (id <= 0)
-            continue;
-        group.steps.append(UndoStep{StepKind::Labels, number, id, current});
-        refreshItem(number);
-    }
-    if (group.steps.isEmpty())
-        return 0;
-    group.description = tr("Changed the labels of %1").arg(itemsText(int(group.steps.size())));
-    const int count = int(group.steps.size());
-    pushUndo(std::move(group));
-    return count;
+    return queueLabelChanges(
+        numbers, [&](const QStringList &) { return change; },
+        [](const UndoGroup &group) {
+            return tr("Changed the labels of %1").arg(itemsText(int(group.steps.size())));
+        });
 }
 
 int BoardSession::closeItems(const QList<int> &numbers, const QString &reason,

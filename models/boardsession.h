@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "boardmodel.h"
 #include "issue.h"
 #include "issuelistmodel.h"
@@ -150,6 +152,10 @@ private:
     // Shows the item as it will be once the outbox's pending entries are done.
     void refreshItem(int number);
     qint64 queueLabels(int number, const QStringList &current, const LabelChange &change);
+    // Queues changeFor(current labels) for each item and pushes one undo group for them.
+    int queueLabelChanges(const QList<int> &numbers,
+                          const std::function<LabelChange(const QStringList &)> &changeFor,
+                          const std::function<QString(const UndoGroup &)> &describe);
     void pushUndo(UndoGroup group);
     void saveSnoozes(const QList<int> &numbers);
 
