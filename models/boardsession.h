@@ -1,7 +1,5 @@
 #pragma once
 
-#include <functional>
-
 #include "boardmodel.h"
 #include "issue.h"
 #include "issuelistmodel.h"
@@ -17,6 +15,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace Mainstay {
 
