@@ -4,19 +4,62 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QElapsedTimer>
-#include <QPointer>
+#include <QSet>
+#include <QTextBlock>
 #include <QTextDocument>
 
 namespace Mainstay {
 
+namespace {
+
+// Images only from what the preview fetched; never a file, a qrc: path or the network (the
+// default QTextDocument::loadResource reads local files for relative and file: URLs).
+class SegmentDocument : public QTextDocument
+{
+public:
+    SegmentDocument(const QHash<QUrl, QImage> &images, QList<QUrl> *missing)
+        : m_images(images)
+        , m_missing(missing)
+    {}
+
+    void forget() { m_missing = nullptr; }
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override
+    {
+        if (type == QTextDocument::ImageResource) {
+            const auto it = m_images.constFind(name);
+            if (it != m_images.constEnd())
+                return *it;
+            const QString scheme = name.scheme().toLower();
+            if (m_missing &&
+                (scheme == QLatin1String("http") || scheme == QLatin1String("https")) &&
+                !m_missing->contains(name))
+                m_missing->append(name);
+        }
+        return {};
+    }
+
+private:
+    QHash<QUrl, QImage> m_images;
+    QList<QUrl> *m_missing;
+};
+
+} // namespace
+
 struct MarkdownPreviewPipeline::Job
 {
-    MarkdownResult result;
+    // In
+    QString text;
+    MarkdownOptions options;
+    DocumentLayout layout;
+    QSet<QString> reusable; // segments laid out for `layout` already
     quint64 revision = 0;
+    // Out
+    MarkdownResult result;
+    QHash<QString, MarkdownSegment> laidOut; // the new segments
+    QList<QUrl> missingImages;
     qint64 elapsedMs = 0;
-    // Built on the worker, moved to the pipeline's thread before it is handed over; deleted
-    // there if nobody takes it.
-    std::unique_ptr<QTextDocument> document;
 };
 
 MarkdownPreviewPipeline::MarkdownPreviewPipeline(Scheduler *scheduler, QObject *parent)
@@ -37,6 +80,43 @@ MarkdownPreviewPipeline::~MarkdownPreviewPipeline()
     m_thread.wait();
 }
 
+MarkdownSegment MarkdownPreviewPipeline::layOut(const QString &html, const DocumentLayout &layout,
+                                                QList<QUrl> *missing)
+{
+    auto document = std::make_shared<SegmentDocument>(layout.images, missing);
+    document->setUndoRedoEnabled(false);
+    document->setDocumentMargin(0);
+    document->setDefaultFont(layout.font);
+    if (!layout.styleSheet.isEmpty())
+        document->setDefaultStyleSheet(layout.styleSheet);
+    document->setHtml(html);
+    document->setTextWidth(layout.textWidth);
+    document->documentLayout()->documentSize(); // lays it all out, here
+    document->forget();
+    MarkdownSegment segment;
+    segment.html = html;
+    segment.topMargin = document->firstBlock().blockFormat().topMargin();
+    segment.bottomMargin = document->lastBlock().blockFormat().bottomMargin();
+    segment.document = std::move(document);
+    return segment;
+}
+
+void MarkdownPreviewPipeline::run(Job &job)
+{
+    QElapsedTimer timer;
+    timer.start();
+    MarkdownOptions options = job.options;
+    options.segments = true;
+    job.result = MarkdownRenderer::render(job.text, options);
+    if (job.layout.textWidth > 0) {
+        for (const QString &html : std::as_const(job.result.segments)) {
+            if (!job.reusable.contains(html) && !job.laidOut.contains(html))
+                job.laidOut.insert(html, layOut(html, job.layout, &job.missingImages));
+        }
+    }
+    job.elapsedMs = timer.elapsed();
+}
+
 void MarkdownPreviewPipeline::setText(const QString &text)
 {
     m_text = text;
@@ -55,11 +135,35 @@ void MarkdownPreviewPipeline::renderNow()
     start();
 }
 
-void MarkdownPreviewPipeline::setRenderedText(const QString &text)
+void MarkdownPreviewPipeline::renderSync(const QString &text)
 {
     m_text = text;
     m_renderedRevision = ++m_revision;
     m_wanted = false;
+    ++m_renderCount;
+    Job job;
+    job.text = text;
+    job.options = m_options;
+    job.layout = m_layout;
+    job.revision = m_revision;
+    if (m_layout.sameGeometry(m_cacheLayout)) {
+        for (auto it = m_cache.constBegin(); it != m_cache.constEnd(); ++it)
+            job.reusable.insert(it.key());
+    }
+    run(job);
+    adopt(job);
+    Q_EMIT rendered(job.result);
+}
+
+void MarkdownPreviewPipeline::invalidateImage(const QUrl &url)
+{
+    const QString encoded = url.toString(QUrl::FullyEncoded);
+    for (auto it = m_cache.begin(); it != m_cache.end();) {
+        if (it.key().contains(encoded) || it.key().contains(url.toString()))
+            it = m_cache.erase(it);
+        else
+            ++it;
+    }
 }
 
 void MarkdownPreviewPipeline::debounceExpired(quint64 revision)
@@ -76,59 +180,74 @@ void MarkdownPreviewPipeline::start()
     m_wanted = false;
     m_inFlight = true;
     ++m_renderCount;
-    const QString text = m_text;
-    const MarkdownOptions options = m_options;
-    const DocumentLayout layout = m_layout;
-    const quint64 revision = m_revision;
+    auto job = std::make_shared<Job>();
+    job->text = m_text;
+    job->options = m_options;
+    job->layout = m_layout;
+    job->revision = m_revision;
+    if (m_layout.sameGeometry(m_cacheLayout)) {
+        for (auto it = m_cache.constBegin(); it != m_cache.constEnd(); ++it)
+            job->reusable.insert(it.key());
+    }
     QThread *home = thread();
     MarkdownPreviewPipeline *self = this; // alive until the worker thread has stopped
-    QMetaObject::invokeMethod(m_worker, [self, home, text, options, layout, revision] {
-        QElapsedTimer timer;
-        timer.start();
-        auto job = std::make_shared<Job>();
-        job->result = MarkdownRenderer::render(text, options);
-        job->revision = revision;
-        if (layout.textWidth > 0) {
-            auto document = std::make_unique<QTextDocument>();
-            document->setDocumentMargin(layout.margin);
-            document->setDefaultFont(layout.font);
-            if (!layout.styleSheet.isEmpty())
-                document->setDefaultStyleSheet(layout.styleSheet);
-            document->setHtml(job->result.html);
-            document->setTextWidth(layout.textWidth);
-            document->documentLayout()->documentSize(); // lays it all out, here
-            document->moveToThread(home);
-            job->document = std::move(document);
-        }
-        job->elapsedMs = timer.elapsed();
+    QMetaObject::invokeMethod(m_worker, [self, home, job] {
+        run(*job);
+        // The documents are used, and deleted, on the pipeline's thread from now on.
+        for (MarkdownSegment &segment : job->laidOut)
+            segment.document->moveToThread(home);
         QMetaObject::invokeMethod(
             self, [self, job] { self->finished(job); }, Qt::QueuedConnection);
     });
 }
 
+void MarkdownPreviewPipeline::adopt(Job &job)
+{
+    m_lastRenderMs = job.elapsedMs;
+    m_lastLaidOut = int(job.laidOut.size());
+    if (!job.layout.sameGeometry(m_cacheLayout)) {
+        m_cache.clear();
+        m_cacheLayout = job.layout;
+    }
+    QHash<QString, MarkdownSegment> cache;
+    QList<MarkdownSegment> segments;
+    if (job.layout.textWidth > 0) {
+        segments.reserve(job.result.segments.size());
+        for (const QString &html : std::as_const(job.result.segments)) {
+            auto it = job.laidOut.constFind(html);
+            MarkdownSegment segment;
+            if (it != job.laidOut.constEnd())
+                segment = *it;
+            else if (auto old = m_cache.constFind(html); old != m_cache.constEnd())
+                segment = *old;
+            else // dropped from the cache while the job ran (an image arrived)
+                segment = layOut(html, job.layout, &job.missingImages);
+            cache.insert(html, segment);
+            segments.append(segment);
+        }
+    }
+    m_cache = std::move(cache);
+    m_segments = std::move(segments);
+    m_missingImages = job.missingImages;
+}
+
 void MarkdownPreviewPipeline::finished(const std::shared_ptr<Job> &job)
 {
     m_inFlight = false;
-    m_lastRenderMs = job->elapsedMs;
     if (job->revision < m_renderedRevision) {
-        // Older than what setRenderedText() showed.
+        // Older than what renderSync() showed.
         if (m_wanted)
             start();
         return;
     }
     m_renderedRevision = job->revision;
+    adopt(*job);
     // A newer text arrived while rendering: render it now if its debounce already ran out (the
-    // wake-up found the render in flight); otherwise its own wake-up starts it.
-    if (m_wanted)
+    // wake-up found the render in flight); otherwise its own wake-up starts it. The layout
+    // changed meanwhile (the preview was resized): everything is laid out again.
+    if (m_wanted || !m_layout.sameGeometry(m_cacheLayout))
         start();
-    m_current = job;
     Q_EMIT rendered(job->result);
-    m_current.reset();
-}
-
-QTextDocument *MarkdownPreviewPipeline::takeDocument()
-{
-    return m_current && m_current->document ? m_current->document.release() : nullptr;
 }
 
 } // namespace Mainstay

@@ -532,13 +532,24 @@ public:
 
     void write(cmark_node *document)
     {
+        m_document = document;
         std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document));
         cmark_event_type ev;
         while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
             cmark_node *node = cmark_iter_get_node(iter.get());
             const bool entering = ev == CMARK_EVENT_ENTER;
+            if (entering && m_options.segments && cmark_node_parent(node) == document)
+                m_breaks.push_back(out().size());
             if (visit(node, entering))
                 cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT); // children written
+        }
+        if (!m_options.segments)
+            return;
+        m_breaks.push_back(out().size());
+        for (size_t i = 0; i + 1 < m_breaks.size(); ++i) {
+            QString segment = out().mid(m_breaks[i], m_breaks[i + 1] - m_breaks[i]).trimmed();
+            if (!segment.isEmpty())
+                m_result.segments.append(segment);
         }
     }
 
@@ -603,6 +614,7 @@ private:
             return false;
         case CMARK_NODE_ITEM:
             if (entering) {
+                splitTopLevelList(node);
                 out() += QStringLiteral("<li>");
                 if (isTaskItem(node)) {
                     cmark_node *first = cmark_node_first_child(node);
@@ -798,8 +810,35 @@ private:
             out() += start != 1 ? QStringLiteral("<ol start=\"%1\"%2>\n").arg(start).arg(styleAttr)
                                 : QStringLiteral("<ol%1>\n").arg(styleAttr);
         } else {
-            out() += QStringLiteral("<ul%1>\n").arg(styleAttr);
+            const QString open = QStringLiteral("<ul%1>\n").arg(styleAttr);
+            if (cmark_node_parent(list) == m_document)
+                m_listOpenTag = open;
+            out() += open;
         }
+    }
+
+    // In segments, a long top-level bullet list continues in a new segment every
+    // SegmentListItems items: the list closes and opens again without a gap, so that typing in
+    // one item lays out a few items, not the whole list. (Ordered lists stay whole: numbering
+    // cannot restart mid-way in QTextDocument.)
+    void splitTopLevelList(cmark_node *item)
+    {
+        cmark_node *list = cmark_node_parent(item);
+        if (!m_options.segments || !list || cmark_node_parent(list) != m_document ||
+            cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
+            return;
+        if (list != m_splitList) {
+            m_splitList = list;
+            m_splitItems = 0;
+            return;
+        }
+        if (++m_splitItems % MarkdownResult::SegmentListItems != 0)
+            return;
+        out() += QStringLiteral("</ul>\n");
+        m_breaks.push_back(out().size());
+        QString open = m_listOpenTag;
+        open.replace(QLatin1String("style=\""), QLatin1String("style=\"margin-top:0px; "));
+        out() += open;
     }
 
     void writeHeading(cmark_node *heading, bool entering)
@@ -945,6 +984,12 @@ private:
     std::vector<bool> m_linkOpen;
     std::vector<char> m_alignments;
     cmark_node *m_pendingTask = nullptr;
+    cmark_node *m_document = nullptr;
+    // Segments: where each begins in the HTML, and the state of splitting a long list.
+    std::vector<qsizetype> m_breaks;
+    cmark_node *m_splitList = nullptr;
+    int m_splitItems = 0;
+    QString m_listOpenTag;
     bool m_inHeaderRow = false;
     int m_cellIndex = 0;
 };
@@ -978,6 +1023,8 @@ MarkdownResult MarkdownRenderer::render(const QString &markdown, const MarkdownO
     // QTextDocument turns whitespace after the last block into a trailing space of its text.
     while (!result.html.isEmpty() && result.html.back().isSpace())
         result.html.chop(1);
+    if (options.segments)
+        result.html = result.segments.join(QLatin1Char('\n'));
     return result;
 }
 

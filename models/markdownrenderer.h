@@ -28,12 +28,21 @@ struct MarkdownOptions
     // Colours (code background, table borders, muted text) for a dark palette instead of a
     // light one. Links take the view's palette.
     bool dark = false;
+    // Also split the HTML into segments (MarkdownResult::segments) for a preview that lays out
+    // each one on its own and, while the user types, only the segments that changed.
+    bool segments = false;
 };
 
 struct MarkdownResult
 {
     QString html;             // for QTextDocument::setHtml()
     QStringList remoteImages; // the image URLs that were held back (allowRemoteImages false)
+    // With MarkdownOptions::segments: `html` cut into standalone pieces, one for each top-level
+    // block, and long bullet lists cut every SegmentListItems items (each piece a list of its
+    // own, without the gap between them). Shown one below the other with the margins between
+    // blocks collapsed, they look like `html`, which is then their concatenation.
+    QStringList segments;
+    static constexpr int SegmentListItems = 8;
 };
 
 class MarkdownRenderer

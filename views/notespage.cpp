@@ -167,19 +167,25 @@ NotesPage::NotesPage(QWidget *parent)
     updateState();
 }
 
-bool NotesPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_preview && event->type() == QEvent::Resize)
-        updatePipelineLayout();
-    return WorkspacePage::eventFilter(watched, event);
-}
-
 void NotesPage::updatePipelineLayout()
 {
-    MarkdownPreviewPipeline::DocumentLayout layout = m_preview->layoutForPipeline();
-    if (m_preview->remoteImagesAllowed())
-        layout.textWidth = -1;
-    m_pipeline->setDocumentLayout(layout);
+    m_pipeline->setDocumentLayout(m_preview->layoutForPipeline());
+}
+
+void NotesPage::previewLayoutChanged()
+{
+    // Resized or a new font: the pipeline lays every segment out again at the new width (a
+    // render in flight finishes first; a drag of the splitter collapses into one more render).
+    updatePipelineLayout();
+    if (context().store)
+        m_pipeline->renderNow();
+}
+
+void NotesPage::previewImageArrived(const QUrl &url)
+{
+    updatePipelineLayout();
+    m_pipeline->invalidateImage(url);
+    m_pipeline->renderNow();
 }
 
 void NotesPage::attachHighlighter()
@@ -355,7 +361,8 @@ void NotesPage::buildUi()
     editorLayout->addWidget(m_findBar);
 
     m_preview = new NotesPreview(right);
-    m_preview->installEventFilter(this);
+    connect(m_preview, &NotesPreview::layoutChanged, this, &NotesPage::previewLayoutChanged);
+    connect(m_preview, &NotesPreview::imageArrived, this, &NotesPage::previewImageArrived);
     m_imagesNotice = new QLabel(right);
     m_imagesNotice->setObjectName(QStringLiteral("imagesNotice"));
     m_imagesNotice->setWordWrap(true);
@@ -760,9 +767,8 @@ void NotesPage::loadText(const QString &text)
     m_editor->setPlainText(text);
     m_loading = wasLoading;
     // Opening a document is not typing: show its preview at once rather than a blank pane.
-    const QString source = NotesMarkers::strip(text);
-    m_pipeline->setRenderedText(source);
-    onRendered(MarkdownRenderer::render(source, m_pipeline->options()));
+    updatePipelineLayout();
+    m_pipeline->renderSync(NotesMarkers::strip(text));
 }
 
 void NotesPage::textEdited()
@@ -801,12 +807,10 @@ void NotesPage::saveMeta()
 
 void NotesPage::onRendered(const MarkdownResult &result)
 {
-    if (QTextDocument *document = m_pipeline->takeDocument())
-        m_preview->setPreparedDocument(document, result.html);
-    else
-        m_preview->setRenderedHtml(result.html);
-    // The next document is laid out at the width the preview has now (on the GUI thread once
-    // remote images are allowed: the preview fetches them as the layout asks).
+    m_preview->setSegments(m_pipeline->segments(), result.html);
+    if (m_preview->remoteImagesAllowed())
+        m_preview->requestImages(m_pipeline->missingImages());
+    // The next render is laid out at the width the preview has now.
     updatePipelineLayout();
     syncPreviewScroll();
     if (!result.remoteImages.isEmpty() && !m_imagesButton->isChecked()) {

@@ -107,12 +107,13 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildUi();
     void attachHighlighter();
     void updatePipelineLayout();
+    void previewLayoutChanged();
+    void previewImageArrived(const QUrl &url);
     void connectAutosaver();
     void reloadList();
     void openKey(const QString &key, const Release &release);

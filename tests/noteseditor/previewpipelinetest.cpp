@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QFile>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,7 +54,8 @@ TEST(PreviewPipelineTest, ABurstOfKeystrokesRendersOnce)
     for (int i = 0; i < 40; ++i) {
         text += QLatin1Char('a' + i % 26);
         pipeline.setText(text);
-        scheduler.advance(30); // faster than the debounce
+        scheduler.advance(MarkdownPreviewPipeline::DefaultDebounceMs -
+                          5); // faster than the debounce
     }
     EXPECT_EQ(pipeline.renderCount(), 0);
     scheduler.advance(MarkdownPreviewPipeline::DefaultDebounceMs);
@@ -127,26 +130,103 @@ TEST(DraftAutosaverTest, SavesTheLatestTextOnceTheTypingRests)
     EXPECT_TRUE(store.userData().draft(QStringLiteral("release-notes/7")).isNull());
 }
 
-TEST(PreviewPipelineTest, BuildsAndLaysOutTheDocumentOffTheGuiThread)
+TEST(PreviewPipelineTest, LaysOutTheSegmentsOffTheGuiThread)
 {
     ManualScheduler scheduler;
     MarkdownPreviewPipeline pipeline(&scheduler);
     MarkdownPreviewPipeline::DocumentLayout layout;
     layout.textWidth = 400;
-    layout.margin = 16;
     pipeline.setDocumentLayout(layout);
-    QTextDocument *document = nullptr;
-    QObject::connect(&pipeline, &MarkdownPreviewPipeline::rendered, &pipeline, [&] {
-        document = pipeline.takeDocument();
-        EXPECT_EQ(pipeline.takeDocument(), nullptr); // handed over once
-    });
+    QSignalSpy rendered(&pipeline, &MarkdownPreviewPipeline::rendered);
     pipeline.setText(QStringLiteral("# Heading\n\n- [x] done\n- [ ] open\n"));
     pipeline.renderNow();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return document != nullptr; }, 10000));
-    std::unique_ptr<QTextDocument> owned(document);
-    EXPECT_EQ(document->thread(), QThread::currentThread());
-    EXPECT_EQ(document->textWidth(), 400);
-    EXPECT_TRUE(document->toPlainText().contains(QStringLiteral("Heading")));
-    EXPECT_TRUE(document->toPlainText().contains(QStringLiteral("☑")));
-    EXPECT_GT(document->size().height(), 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rendered.count() == 1; }, 10000));
+    const QList<MarkdownSegment> segments = pipeline.segments();
+    ASSERT_EQ(segments.size(), 2); // the heading, the list
+    for (const MarkdownSegment &segment : segments) {
+        EXPECT_EQ(segment.document->thread(), QThread::currentThread());
+        EXPECT_EQ(segment.document->textWidth(), 400);
+        EXPECT_GT(segment.document->size().height(), 0);
+    }
+    EXPECT_TRUE(segments.at(0).document->toPlainText().contains(QStringLiteral("Heading")));
+    EXPECT_TRUE(segments.at(1).document->toPlainText().contains(QStringLiteral("☑")));
+    EXPECT_EQ(pipeline.lastLaidOutSegments(), 2);
+}
+
+TEST(PreviewPipelineTest, AnEditLaysOutOnlyTheSegmentsThatChanged)
+{
+    ManualScheduler scheduler;
+    MarkdownPreviewPipeline pipeline(&scheduler);
+    MarkdownPreviewPipeline::DocumentLayout layout;
+    layout.textWidth = 500;
+    pipeline.setDocumentLayout(layout);
+    QSignalSpy rendered(&pipeline, &MarkdownPreviewPipeline::rendered);
+    QStringList lines{QStringLiteral("## Summary"),   QString(),
+                      QStringLiteral("First words."), QString(),
+                      QStringLiteral("## Changes"),   QString()};
+    for (int i = 0; i < 40; ++i)
+        lines << QStringLiteral("* change %1 (#%1) @someone").arg(i);
+    lines << QString() << QStringLiteral("Closing words.");
+    pipeline.setText(lines.join(QLatin1Char('\n')));
+    pipeline.renderNow();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rendered.count() == 1; }, 10000));
+    // Summary, paragraph, heading, 40 items in lists of SegmentListItems, paragraph.
+    constexpr int chunk = MarkdownResult::SegmentListItems;
+    const int count = 3 + (40 + chunk - 1) / chunk + 1;
+    const int changed = 3 + 20 / chunk; // the segment holding item 20
+    const QList<MarkdownSegment> before = pipeline.segments();
+    ASSERT_EQ(before.size(), count);
+    EXPECT_EQ(pipeline.lastLaidOutSegments(), count);
+    EXPECT_FALSE(before.at(3).html.contains(QStringLiteral("margin-top:0px")));
+    EXPECT_TRUE(before.at(changed).html.contains(QStringLiteral("margin-top:0px")));
+
+    // A keystroke in item 20 lays out its segment only; the rest is reused.
+    lines[6 + 20] += QStringLiteral("x");
+    pipeline.setText(lines.join(QLatin1Char('\n')));
+    pipeline.renderNow();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rendered.count() == 2; }, 10000));
+    const QList<MarkdownSegment> after = pipeline.segments();
+    ASSERT_EQ(after.size(), count);
+    EXPECT_EQ(pipeline.lastLaidOutSegments(), 1);
+    for (int i = 0; i < count; ++i) {
+        if (i == changed)
+            EXPECT_NE(after.at(i).document, before.at(i).document);
+        else
+            EXPECT_EQ(after.at(i).document, before.at(i).document) << i;
+    }
+    EXPECT_TRUE(after.at(changed).document->toPlainText().contains(QStringLiteral("@someonex")));
+
+    // A new width lays everything out again.
+    layout.textWidth = 300;
+    pipeline.setDocumentLayout(layout);
+    pipeline.renderNow();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rendered.count() == 3; }, 10000));
+    EXPECT_EQ(pipeline.lastLaidOutSegments(), count);
+    EXPECT_EQ(pipeline.segments().at(0).document->textWidth(), 300);
+}
+
+TEST(PreviewPipelineTest, SegmentsNeverLoadFilesAndReportMissingImages)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("secret.png")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    QImage(4, 4, QImage::Format_ARGB32).save(&file, "PNG");
+    file.close();
+    MarkdownPreviewPipeline::DocumentLayout layout;
+    layout.textWidth = 300;
+    QList<QUrl> missing;
+    const QString local = QUrl::fromLocalFile(file.fileName()).toString();
+    const MarkdownSegment segment = MarkdownPreviewPipeline::layOut(
+        QStringLiteral("<p><img src=\"%1\" /><img src=\"https://example.org/a.png\" /></p>")
+            .arg(local),
+        layout, &missing);
+    EXPECT_EQ(missing, QList<QUrl>{QUrl(QStringLiteral("https://example.org/a.png"))});
+    EXPECT_FALSE(segment.document->resource(QTextDocument::ImageResource, QUrl(local)).isValid());
+    // An image the preview fetched is used.
+    layout.images.insert(QUrl(QStringLiteral("https://example.org/a.png")),
+                         QImage(30, 10, QImage::Format_ARGB32));
+    missing.clear();
+    MarkdownPreviewPipeline::layOut(
+        QStringLiteral("<p><img src=\"https://example.org/a.png\" /></p>"), layout, &missing);
+    EXPECT_TRUE(missing.isEmpty());
 }
