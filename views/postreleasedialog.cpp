@@ -82,6 +82,8 @@ PostReleaseDialog::PostReleaseDialog(PostReleaseBatch *batch, const QString &rep
     auto *commentRow = new QSplitter(this);
     commentRow->addWidget(m_comment);
     commentRow->addWidget(m_preview);
+    // Its panes stop at 110 px: the list below gets the rest instead of an empty band.
+    commentRow->setMaximumHeight(110);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_run, QDialogButtonBox::ActionRole);
 
