@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace Mainstay {
 
 namespace {
@@ -30,15 +32,6 @@ QString stepName(PostReleaseBatch::Step step)
         break;
     }
     return QStringLiteral("skipped");
-}
-
-PostReleaseBatch::Step stepFromName(const QString &name)
-{
-    using S = PostReleaseBatch::Step;
-    for (S s : {S::Pending, S::Commented, S::LabelRemoved, S::Closed, S::Skipped})
-        if (stepName(s) == name)
-            return s;
-    return S::Pending;
 }
 
 bool isDone(PostReleaseBatch::Step step)
@@ -108,6 +101,7 @@ void PostReleaseBatch::load()
         return;
     m_loading = true;
     m_items.clear();
+    m_recovered.clear();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("labels"), m_label);
     // Closed ones too, so the preview shows them as skipped (never written to).
@@ -147,26 +141,96 @@ void PostReleaseBatch::load()
                 (*fetch)(next);
                 return;
             }
-            std::sort(m_items.begin(), m_items.end(),
-                      [](const Item &a, const Item &b) { return a.number < b.number; });
-            // Then the comments of each, to find the ones already told.
-            auto commentsOf = std::make_shared<std::function<void(int)>>();
-            *commentsOf = [this, commentsOf](int index) {
-                if (index >= m_items.size()) {
-                    m_loading = false;
-                    Q_EMIT loaded();
-                    return;
-                }
-                if (m_items.at(index).step == Step::Skipped) {
-                    (*commentsOf)(index + 1); // closed: nothing will be said, nothing to read
-                    return;
-                }
-                loadComments(index, [commentsOf, index] { (*commentsOf)(index + 1); });
-            };
-            (*commentsOf)(0);
+            // Issues a broken saved state named that the listing no longer shows.
+            auto missing = std::make_shared<QList<int>>();
+            for (int number : std::as_const(m_recheck))
+                if (number > 0 && !missing->contains(number) &&
+                    std::none_of(m_items.cbegin(), m_items.cend(),
+                                 [number](const Item &item) { return item.number == number; }))
+                    missing->append(number);
+            recheckMissing(missing, [this] {
+                std::sort(m_items.begin(), m_items.end(),
+                          [](const Item &a, const Item &b) { return a.number < b.number; });
+                // Then the comments of each, to find the ones already told.
+                loadAllComments(0);
+            });
         });
     };
     (*fetch)(first);
+}
+
+void PostReleaseBatch::loadAllComments(int index)
+{
+    if (index >= m_items.size()) {
+        // An issue looked up by number (no longer labelled) is ours only when it was told:
+        // the batch comments before it removes the label. It is then closed, never told again;
+        // one without that comment lost its label by other hands and is left alone.
+        for (qsizetype i = m_items.size() - 1; i >= 0; --i) {
+            Item &item = m_items[i];
+            if (!m_recovered.contains(item.number) || item.step != Step::Pending)
+                continue;
+            if (item.alreadyCommented)
+                item.step = Step::LabelRemoved;
+            else
+                m_items.removeAt(i);
+        }
+        m_recovered.clear();
+        m_recheck.clear();
+        m_loading = false;
+        Q_EMIT loaded();
+        return;
+    }
+    if (m_items.at(index).step == Step::Skipped) {
+        loadAllComments(index + 1); // closed: nothing will be said, nothing to read
+        return;
+    }
+    loadComments(index, [this, index] { loadAllComments(index + 1); });
+}
+
+void PostReleaseBatch::recheckMissing(const std::shared_ptr<QList<int>> &numbers,
+                                      const std::function<void()> &done)
+{
+    if (numbers->isEmpty()) {
+        done();
+        return;
+    }
+    const int number = numbers->takeFirst();
+    RestJob *job =
+        m_client->get(QStringLiteral("/repos/%1/issues/%2").arg(m_repository).arg(number));
+    connect(job, &RestJob::finished, this, [this, numbers, done, number](RestJob *finished) {
+        const ApiResponse &response = finished->response();
+        if (response.status == 404 || response.status == 410) {
+            recheckMissing(numbers, done); // gone (deleted, transferred): nothing to do
+            return;
+        }
+        if (!response.isOk()) {
+            m_loading = false;
+            Q_EMIT loadFailed(QStringLiteral("Could not look up #%1: %2")
+                                  .arg(number)
+                                  .arg(response.error.message()));
+            return;
+        }
+        ParseResult<Issue> parsed =
+            GitHubJson::parseIssue(QJsonDocument::fromJson(response.body).object());
+        if (!parsed) {
+            m_loading = false;
+            Q_EMIT loadFailed(
+                QStringLiteral("Issue #%1 is malformed: %2").arg(number).arg(parsed.error()));
+            return;
+        }
+        const Issue &issue = parsed.value();
+        if (!issue.isPullRequest) {
+            Item item;
+            item.number = issue.number;
+            item.title = issue.title;
+            item.url = issue.htmlUrl;
+            item.step = issue.isOpen() ? Step::Pending : Step::Skipped;
+            if (issue.isOpen() && !issue.hasLabel(m_label))
+                m_recovered.insert(issue.number);
+            m_items.append(item);
+        }
+        recheckMissing(numbers, done);
+    });
 }
 
 void PostReleaseBatch::loadComments(int index, const std::function<void()> &done)
@@ -400,30 +464,101 @@ QJsonObject PostReleaseBatch::saveState() const
                                  {QStringLiteral("url"), item.url},
                                  {QStringLiteral("alreadyCommented"), item.alreadyCommented},
                                  {QStringLiteral("step"), stepName(item.step)}});
-    return QJsonObject{{QStringLiteral("tag"), m_tag},
+    return QJsonObject{{QStringLiteral("format"), StateFormat},
+                       {QStringLiteral("tag"), m_tag},
                        {QStringLiteral("label"), m_label},
                        {QStringLiteral("comment"), m_comment},
                        {QStringLiteral("items"), items}};
 }
 
-bool PostReleaseBatch::restoreState(const QJsonObject &state)
+std::optional<QList<PostReleaseBatch::Item>> PostReleaseBatch::itemsInState(const QJsonValue &value,
+                                                                            QString *error)
 {
-    if (m_running || m_loading || state.value(QLatin1String("tag")).toString() != m_tag)
-        return false;
+    auto refuse = [error](const QString &why) -> std::optional<QList<Item>> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (!value.isObject())
+        return refuse(QStringLiteral("it is not a JSON object"));
+    const QJsonObject state = value.toObject();
+    // Saved before the format was recorded: the same layout as format 1.
+    const QJsonValue format = state.value(QLatin1String("format"));
+    if (!format.isUndefined() && format.toInt(-1) != StateFormat)
+        return refuse(
+            QStringLiteral("it has format %1; this version reads format %2")
+                .arg(format.isDouble() ? QString::number(format.toDouble()) : QStringLiteral("“?”"))
+                .arg(StateFormat));
+    if (!state.value(QLatin1String("tag")).isString())
+        return refuse(QStringLiteral("it names no tag"));
+    const QJsonValue comment = state.value(QLatin1String("comment"));
+    if (!comment.isUndefined() && !comment.isString())
+        return refuse(QStringLiteral("its comment is not text"));
+    if (!state.value(QLatin1String("items")).isArray())
+        return refuse(QStringLiteral("it holds no list of issues"));
+    const QJsonArray array = state.value(QLatin1String("items")).toArray();
     QList<Item> items;
-    for (const QJsonValue &value : state.value(QLatin1String("items")).toArray()) {
-        const QJsonObject o = value.toObject();
+    QSet<int> seen;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonObject o = array.at(i).toObject();
+        const QJsonValue number = o.value(QLatin1String("number"));
         Item item;
-        item.number = o.value(QLatin1String("number")).toInt();
-        if (item.number <= 0)
-            return false;
+        item.number = number.toInt(0);
+        if (!array.at(i).isObject() || !number.isDouble() || item.number <= 0 ||
+            double(item.number) != number.toDouble())
+            return refuse(QStringLiteral("issue %1 of the list has no valid number").arg(i + 1));
+        if (seen.contains(item.number))
+            return refuse(QStringLiteral("#%1 is listed twice").arg(item.number));
+        seen.insert(item.number);
+        const QString step = o.value(QLatin1String("step")).toString();
+        using S = Step;
+        bool known = false;
+        for (S s : {S::Pending, S::Commented, S::LabelRemoved, S::Closed, S::Skipped})
+            if (stepName(s) == step) {
+                item.step = s;
+                known = true;
+            }
+        if (!known)
+            return refuse(
+                QStringLiteral("#%1 is at an unknown step “%2”").arg(item.number).arg(step));
         item.title = o.value(QLatin1String("title")).toString();
         item.url = o.value(QLatin1String("url")).toString();
         item.alreadyCommented = o.value(QLatin1String("alreadyCommented")).toBool();
-        item.step = stepFromName(o.value(QLatin1String("step")).toString());
         items.append(item);
     }
-    m_items = items;
+    return items;
+}
+
+QList<int> PostReleaseBatch::issueNumbersInState(const QJsonValue &state)
+{
+    QList<int> numbers;
+    for (const QJsonValue &value : state.toObject().value(QLatin1String("items")).toArray()) {
+        const QJsonValue number = value.toObject().value(QLatin1String("number"));
+        const int n = number.toInt(0);
+        if (number.isDouble() && n > 0 && double(n) == number.toDouble() && !numbers.contains(n))
+            numbers.append(n);
+    }
+    return numbers;
+}
+
+bool PostReleaseBatch::restoreState(const QJsonObject &state, QString *error)
+{
+    if (m_running || m_loading) {
+        if (error)
+            *error = QStringLiteral("the batch is busy");
+        return false;
+    }
+    if (state.value(QLatin1String("tag")).toString() != m_tag) {
+        if (error)
+            *error = QStringLiteral("it is for %1, not %2")
+                         .arg(state.value(QLatin1String("tag")).toString(QStringLiteral("no tag")),
+                              m_tag);
+        return false;
+    }
+    std::optional<QList<Item>> items = itemsInState(state, error);
+    if (!items)
+        return false;
+    m_items = *items;
     if (state.contains(QLatin1String("comment")))
         m_comment = state.value(QLatin1String("comment")).toString();
     m_needsRefresh = true;

@@ -5,7 +5,10 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace Mainstay {
 
@@ -27,7 +30,15 @@ class Outbox;
 // The caller keeps saveState() in the workspace's user data (`setLocalValue("post-release", TAG,
 // …)`) after every itemChanged(), and hands it to restoreState() after a restart: the restored
 // items are looked up again before anything is sent, and writes the outbox still holds for an
-// issue are waited for first, so a restart resumes without repeating.
+// issue are waited for first, so a restart resumes without repeating. PostReleaseJournal does
+// exactly that for the dialog (and the page) — see postreleasejournal.h.
+//
+// A saved state restoreState() refuses (another format, an unknown step, a broken item) is not
+// guessed at: the caller lists afresh with load(). Before that, setIssuesToRecheck() may hand it
+// the issue numbers still readable in the broken state; load() looks up the ones the listing no
+// longer shows (their label already removed) and keeps those that carry a comment naming the
+// version as "label removed", so they still get closed — and none is commented twice, since
+// load() marks every issue whose comments already name the version.
 class PostReleaseBatch : public QObject
 {
     Q_OBJECT
@@ -64,8 +75,20 @@ public:
 
     void load();
     void run();
+    // What saveState() writes carries "format": StateFormat; restoreState() refuses other
+    // formats, another tag, items without a positive number, twice the same number or an
+    // unknown step (why in `error`), and then changes nothing.
+    static constexpr int StateFormat = 1;
     QJsonObject saveState() const;
-    bool restoreState(const QJsonObject &state);
+    bool restoreState(const QJsonObject &state, QString *error = nullptr);
+    // The items a saved state holds, or nullopt (why in `error`) when restoreState() would
+    // refuse it for a batch of its own tag.
+    static std::optional<QList<Item>> itemsInState(const QJsonValue &state,
+                                                   QString *error = nullptr);
+    // The positive issue numbers that can still be read from a state itemsInState() refuses.
+    static QList<int> issueNumbersInState(const QJsonValue &state);
+    // For the next load(): issues to look up one by one when the listing does not show them.
+    void setIssuesToRecheck(const QList<int> &numbers) { m_recheck = numbers; }
     QString tag() const { return m_tag; }
     bool isRunning() const { return m_running; }
     bool isLoading() const { return m_loading; }
@@ -81,6 +104,9 @@ Q_SIGNALS:
 
 private:
     void loadComments(int index, const std::function<void()> &done);
+    void recheckMissing(const std::shared_ptr<QList<int>> &numbers,
+                        const std::function<void()> &done);
+    void loadAllComments(int index);
     void refresh(int index);
     void runNext();
     void step();
@@ -99,6 +125,8 @@ private:
     QString m_releaseUrl;
     QString m_comment;
     QList<Item> m_items;
+    QList<int> m_recheck;  // setIssuesToRecheck()
+    QSet<int> m_recovered; // looked up by number in load(): kept only if already commented
     int m_current = -1;
     qint64 m_waitingFor = 0;
     bool m_refreshed = false; // the current item was looked up in this run

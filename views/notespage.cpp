@@ -14,6 +14,7 @@
 #include "policy.h"
 #include "postreleasebatch.h"
 #include "postreleasedialog.h"
+#include "postreleasejournal.h"
 #include "releasenotesfetchjob.h"
 #include "scheduler.h"
 #include "workspacestore.h"
@@ -402,6 +403,15 @@ void NotesPage::buildUi()
     m_verticalSplitter->setStretchFactor(0, 3);
     m_verticalSplitter->setStretchFactor(1, 1);
 
+    m_resumeNotice = new QLabel(right);
+    m_resumeNotice->setObjectName(QStringLiteral("postReleaseResume"));
+    m_resumeNotice->setWordWrap(true);
+    m_resumeNotice->setFrameShape(QFrame::StyledPanel);
+    m_resumeNotice->setMargin(6);
+    m_resumeNotice->setTextFormat(Qt::RichText);
+    m_resumeNotice->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_resumeNotice->hide();
+    rightLayout->addWidget(m_resumeNotice);
     rightLayout->addLayout(fields);
     rightLayout->addLayout(actions);
     rightLayout->addWidget(m_verticalSplitter, 1);
@@ -446,6 +456,11 @@ void NotesPage::buildUi()
     connect(m_saveButton, &QPushButton::clicked, this, &NotesPage::saveToGitHub);
     connect(m_publishButton, &QPushButton::clicked, this, &NotesPage::publish);
     connect(m_closeIssuesButton, &QPushButton::clicked, this, &NotesPage::closePendingIssues);
+    connect(m_resumeNotice, &QLabel::linkActivated, this, [this](const QString &link) {
+        const QString prefix = QStringLiteral("resume:");
+        if (link.startsWith(prefix))
+            resumePostRelease(QUrl::fromPercentEncoding(link.mid(prefix.size()).toUtf8()));
+    });
     connect(m_imagesButton, &QToolButton::toggled, this, &NotesPage::setRemoteImagesAllowed);
     connect(m_checks, &NotesChecksView::jumpToLine, m_editor, &MarkdownEditor::goToLine);
     connect(m_checks, &NotesChecksView::fixRequested, this, &NotesPage::applyFix);
@@ -513,6 +528,7 @@ void NotesPage::setWorkspace(const WorkspaceContext &context)
     m_config.reset();
     m_generated.reset();
     m_pendingEntry = 0;
+    delete m_postReleaseDialog;
     delete m_batch;
     for (const auto &connection : std::as_const(m_outboxConnections))
         disconnect(connection);
@@ -569,6 +585,7 @@ void NotesPage::setWorkspace(const WorkspaceContext &context)
 void NotesPage::clearWorkspace()
 {
     m_autosaver->setDatabase(nullptr);
+    delete m_postReleaseDialog;
     delete m_batch;
     delete m_fetch;
     for (const auto &connection : std::as_const(m_outboxConnections))
@@ -585,6 +602,7 @@ void NotesPage::clearWorkspace()
     m_release = {};
     m_loading = false;
     updateState();
+    updateResumeOffer();
 }
 
 void NotesPage::syncFinished(bool ok)
@@ -593,6 +611,7 @@ void NotesPage::syncFinished(bool ok)
         return;
     m_synced = true;
     reloadList();
+    updateResumeOffer(); // the release of a recorded batch may only now be in the cache
     // The first sync of a workspace brings the releases: untouched new notes give way to the
     // newest draft release, as if it had been there at start.
     if (m_key == NewKey && m_editor->document()->isEmpty() &&
@@ -753,6 +772,7 @@ void NotesPage::openKey(const QString &key, const Release &release)
             m_loading = false;
         }
     updateState();
+    updateResumeOffer();
     runChecksNow();
     // Drafts and new notes are checked against the pull requests of their range. Not before the
     // workspace's first sync: the fetch's conditional requests would answer the sync's with 304.
@@ -1295,16 +1315,99 @@ void NotesPage::closePendingIssues()
     if (!context().client || !context().outbox || !context().policy || m_release.draft ||
         m_release.id == 0)
         return;
-    if (m_batch && m_batchTag != m_release.tagName && !m_batch->isRunning())
+    if (m_batch && m_batchTag != m_release.tagName && !m_batch->isRunning()) {
+        delete m_postReleaseDialog;
         delete m_batch;
+    }
     if (!m_batch) {
         m_batchTag = m_release.tagName;
         m_batch = new PostReleaseBatch(context().client, context().outbox, context().repository,
                                        context().policy->release.pendingReleaseLabel,
                                        m_release.tagName, m_release.htmlUrl, this);
+        connect(m_batch, &PostReleaseBatch::loaded, this, &NotesPage::updateResumeOffer);
+        connect(m_batch, &PostReleaseBatch::finished, this, &NotesPage::updateResumeOffer);
+        connect(m_batch, &PostReleaseBatch::failed, this, &NotesPage::updateResumeOffer);
     }
-    PostReleaseDialog dialog(m_batch, context().repository, context().webUrl, this);
-    dialog.exec();
+    if (m_postReleaseDialog) {
+        m_postReleaseDialog->raise();
+        m_postReleaseDialog->activateWindow();
+        return;
+    }
+    // Window-modal without a nested event loop: the batch goes on when the dialog is closed,
+    // and the journal keeps recording it.
+    auto *dialog =
+        new PostReleaseDialog(m_batch, context().repository, context().webUrl,
+                              context().store ? &context().store->userData() : nullptr, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this] {
+        m_postReleaseDialog = nullptr; // deleted later; the offer shows again meanwhile
+        updateResumeOffer();
+    });
+    m_postReleaseDialog = dialog;
+    dialog->open();
+    updateResumeOffer();
+}
+
+PostReleaseDialog *NotesPage::postReleaseDialog() const
+{
+    return m_postReleaseDialog;
+}
+
+bool NotesPage::resumePostRelease(const QString &tag)
+{
+    if (!context().store)
+        return false;
+    for (const Release &release : context().store->cache().loadReleases())
+        if (!release.draft && release.tagName == tag) {
+            if (m_release.id != release.id)
+                openRelease(release.id);
+            if (m_release.id != release.id || m_release.draft)
+                break;
+            closePendingIssues();
+            return m_postReleaseDialog != nullptr;
+        }
+    Q_EMIT message(MessageBanner::Level::Warning,
+                   tr("%1 is not among the published releases this workspace knows; sync, then "
+                      "resume closing its pending-release issues.")
+                       .arg(tag));
+    return false;
+}
+
+void NotesPage::updateResumeOffer()
+{
+    QList<PostReleaseJournal::Unfinished> unfinished;
+    if (context().store)
+        unfinished = PostReleaseJournal::unfinished(context().store->userData());
+    // The batch of this session speaks for itself while it lists or sends.
+    const bool busy = m_batch && (m_batch->isRunning() || m_batch->isLoading());
+    QStringList lines;
+    bool openOne = false;
+    for (const PostReleaseJournal::Unfinished &entry : std::as_const(unfinished)) {
+        const bool isOpen = !m_release.draft && m_release.id > 0 && m_release.tagName == entry.tag;
+        openOne = openOne || isOpen;
+        if (busy && m_batchTag == entry.tag)
+            continue;
+        const QString link =
+            QStringLiteral("resume:") + QString::fromLatin1(QUrl::toPercentEncoding(entry.tag));
+        const QString tag = entry.tag.toHtmlEscaped();
+        if (entry.readable)
+            lines << tr("Closing the pending-release issues of <b>%1</b> stopped with %2 of %3 "
+                        "done. <a href=\"%4\">Resume…</a>")
+                         .arg(tag)
+                         .arg(entry.done)
+                         .arg(entry.total)
+                         .arg(link);
+        else
+            lines << tr("The saved progress of closing the pending-release issues of <b>%1</b> "
+                        "could not be read. <a href=\"%2\">Open it…</a> (the issues are listed "
+                        "afresh; none is told twice)")
+                         .arg(tag, link);
+    }
+    // Not while its dialog is up: the dialog says it.
+    m_resumeNotice->setText(lines.join(QStringLiteral("<br>")));
+    m_resumeNotice->setVisible(!lines.isEmpty() && !m_postReleaseDialog);
+    m_closeIssuesButton->setText(openOne ? tr("Resume closing pending-release issues…")
+                                         : tr("Close pending-release issues…"));
 }
 
 } // namespace Mainstay

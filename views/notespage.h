@@ -30,6 +30,7 @@ class MarkdownPreviewPipeline;
 class NotesChecksView;
 class NotesPreview;
 class PostReleaseBatch;
+class PostReleaseDialog;
 class RegenerateConflictsView;
 class ReleaseNotesFetchJob;
 class Scheduler;
@@ -44,7 +45,9 @@ struct OutboxEntry;
 // crash; "Versions…" keeps and restores named versions. Generate / Regenerate fill the notes
 // from the merged pull requests, keeping human edits. Writes (draft on GitHub, update, publish)
 // go through the outbox after a confirmation; after publishing, "Close pending-release issues…"
-// runs the post-release batch.
+// runs the post-release batch. Its progress is recorded in the workspace (PostReleaseJournal):
+// after a restart, a batch left unfinished is offered above the fields ("Resume…"), and the
+// button of its release reads "Resume closing pending-release issues…".
 class NotesPage : public WorkspacePage
 {
     Q_OBJECT
@@ -80,7 +83,12 @@ public:
     // "Save as draft on GitHub" (new notes) or "Update draft"/"Update release" (a release).
     bool saveToGitHub();
     bool publish();
+    // Opens the post-release dialog for the open published release (window-modal, not
+    // blocking): restored where it stopped when the workspace recorded a batch for its tag.
     void closePendingIssues();
+    // Opens the published release with `tag` and its post-release dialog (what the resume
+    // notice's link does). False, with a message, when the cache has no such release.
+    bool resumePostRelease(const QString &tag);
     void runChecksNow();
     void applyFix(const NotesCheck &check);
     void setRemoteImagesAllowed(bool allowed);
@@ -98,6 +106,10 @@ public:
     QCheckBox *prereleaseBox() const { return m_prerelease; }
     DraftAutosaver *autosaver() const { return m_autosaver; }
     PostReleaseBatch *postReleaseBatch() const { return m_batch; }
+    PostReleaseDialog *postReleaseDialog() const;
+    // Above the fields when a batch recorded in the workspace was left unfinished (an app
+    // restart, a failure): names the tag and links to resumePostRelease().
+    QLabel *resumeNotice() const { return m_resumeNotice; }
     // The outbox entry of the write in flight (0 when none).
     qint64 pendingEntry() const { return m_pendingEntry; }
 
@@ -125,6 +137,7 @@ private:
     void onRendered(const MarkdownResult &result);
     void syncPreviewScroll();
     void updateState();
+    void updateResumeOffer();
     void fetchInput(bool thenGenerate);
     void fetchFinished(ReleaseNotesFetchJob *job, bool thenGenerate);
     void onEntrySent(const OutboxEntry &entry);
@@ -151,6 +164,7 @@ private:
     QPushButton *m_saveButton;
     QPushButton *m_publishButton;
     QPushButton *m_closeIssuesButton;
+    QLabel *m_resumeNotice;
     QToolButton *m_imagesButton;
     MarkdownEditor *m_editor;
     FindReplaceBar *m_findBar;
@@ -179,6 +193,7 @@ private:
     qint64 m_pendingEntry = 0;
     bool m_pendingPublish = false;
     QPointer<PostReleaseBatch> m_batch;
+    QPointer<PostReleaseDialog> m_postReleaseDialog;
     QPointer<QObject> m_highlighter;
     QString m_batchTag;
     QList<QMetaObject::Connection> m_outboxConnections;

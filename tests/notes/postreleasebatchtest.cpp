@@ -232,3 +232,57 @@ TEST_F(PostReleaseTest, ARestartInTheMiddleResumesFromTheSavedState)
     EXPECT_FALSE(
         batch->restoreState(QJsonObject{{QStringLiteral("tag"), QStringLiteral("v0.0.1")}}));
 }
+
+TEST_F(PostReleaseTest, RestoringRefusesStatesItCannotReadAndChangesNothing)
+{
+    const QList<int> numbers = labelOpenIssues(2);
+    auto batch = makeBatch();
+    ASSERT_TRUE(load(*batch));
+    const QJsonObject good = batch->saveState();
+    EXPECT_EQ(good.value(QLatin1String("format")).toInt(), PostReleaseBatch::StateFormat);
+    ASSERT_TRUE(PostReleaseBatch::itemsInState(good).has_value());
+
+    auto withItems = [&](const QJsonArray &items) {
+        QJsonObject state = good;
+        state.insert(QStringLiteral("items"), items);
+        return state;
+    };
+    auto item = [](const QJsonValue &number, const QString &step) {
+        return QJsonObject{{QStringLiteral("number"), number}, {QStringLiteral("step"), step}};
+    };
+    QJsonObject newer = good;
+    newer.insert(QStringLiteral("format"), PostReleaseBatch::StateFormat + 1);
+    QJsonObject noItems = good;
+    noItems.remove(QStringLiteral("items"));
+    const QList<std::pair<QJsonObject, QString>> broken{
+        {newer, QStringLiteral("format")},
+        {noItems, QStringLiteral("no list")},
+        {withItems({item(numbers.at(0), QStringLiteral("teleported"))}),
+         QStringLiteral("unknown step")},
+        {withItems({item(-3, QStringLiteral("pending"))}), QStringLiteral("no valid number")},
+        {withItems({item(QStringLiteral("12"), QStringLiteral("pending"))}),
+         QStringLiteral("no valid number")},
+        {withItems({item(numbers.at(0), QStringLiteral("pending")),
+                    item(numbers.at(0), QStringLiteral("closed"))}),
+         QStringLiteral("twice")},
+    };
+    auto fresh = makeBatch();
+    for (const auto &[state, why] : broken) {
+        SCOPED_TRACE(why.toStdString());
+        QString error;
+        EXPECT_FALSE(fresh->restoreState(state, &error));
+        EXPECT_TRUE(error.contains(why)) << error.toStdString();
+        EXPECT_TRUE(fresh->items().isEmpty());
+    }
+    // The numbers still readable are what a fresh listing looks up again.
+    EXPECT_EQ(PostReleaseBatch::issueNumbersInState(
+                  withItems({item(numbers.at(1), QStringLiteral("teleported")),
+                             item(QStringLiteral("x"), QStringLiteral("closed")),
+                             item(numbers.at(0), QStringLiteral("pending"))})),
+              (QList<int>{numbers.at(1), numbers.at(0)}));
+    // A state from before the format was recorded still restores.
+    QJsonObject unversioned = good;
+    unversioned.remove(QStringLiteral("format"));
+    EXPECT_TRUE(fresh->restoreState(unversioned));
+    EXPECT_EQ(fresh->items().size(), batch->items().size());
+}

@@ -17,6 +17,7 @@
 #include "policy.h"
 #include "postreleasebatch.h"
 #include "postreleasedialog.h"
+#include "postreleasejournal.h"
 #include "workspacestore.h"
 
 #include <gtest/gtest.h>
@@ -27,6 +28,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -239,6 +241,96 @@ TEST_F(NotesLoopbackTest, ThePostReleaseDialogClosesEveryPendingIssueOnce)
     for (const HttpRequest &request : writes().mid(writesAfter))
         comments += request.method == "POST" && request.path.endsWith(QStringLiteral("/comments"));
     EXPECT_EQ(comments, 0);
+}
+
+TEST_F(NotesLoopbackTest, AnUnfinishedBatchIsOfferedAgainAfterARestart)
+{
+    const QString label = m_policy.release.pendingReleaseLabel;
+    ASSERT_EQ(m_reopened.size(), 2);
+    Release published;
+    for (const Release &release : m_backend->dataset().releases)
+        if (!release.draft && !release.tagName.isEmpty() && published.id == 0)
+            published = release;
+    ASSERT_GT(published.id, 0);
+    QList<int> reopened = m_reopened;
+    std::sort(reopened.begin(), reopened.end());
+
+    // A first session: the batch is recorded, the first issue is done, then the app goes
+    // (offline, the second issue's comment still queued).
+    m_outbox->start();
+    {
+        PostReleaseBatch batch(&m_client, m_outbox.get(), m_repository, label, published.tagName,
+                               published.htmlUrl);
+        ASSERT_NE(PostReleaseJournal::of(&batch, &m_store->userData()), nullptr);
+        QSignalSpy loaded(&batch, &PostReleaseBatch::loaded);
+        batch.load();
+        ASSERT_TRUE(runUntil([&] { return loaded.size() == 1; }));
+        QObject::connect(&batch, &PostReleaseBatch::itemChanged, &batch, [&](int index) {
+            if (batch.items().at(index).number == reopened.at(0) &&
+                batch.items().at(index).step == PostReleaseBatch::Step::Closed)
+                m_outbox->setOnline(false);
+        });
+        batch.run();
+        ASSERT_TRUE(
+            runUntil([&] { return !m_outbox->isOnline() && m_outbox->pendingCount() == 1; }));
+    }
+    const QList<PostReleaseJournal::Unfinished> unfinished =
+        PostReleaseJournal::unfinished(m_store->userData());
+    ASSERT_EQ(unfinished.size(), 1);
+    EXPECT_EQ(unfinished.at(0).tag, published.tagName);
+
+    // The app starts again on whatever release was open last; the notes page offers the batch.
+    m_outbox =
+        std::make_unique<Outbox>(&m_store->userData(), &m_client, m_repository, &m_scheduler);
+    m_outbox->start();
+    makePage();
+    QLabel *notice = m_page->resumeNotice();
+    ASSERT_TRUE(notice->isVisibleTo(m_page.get()));
+    EXPECT_TRUE(notice->text().contains(published.tagName.toHtmlEscaped()));
+    EXPECT_TRUE(notice->text().contains(
+        QStringLiteral("%1 of %2").arg(unfinished.at(0).done).arg(unfinished.at(0).total)));
+    const QRegularExpressionMatch link =
+        QRegularExpression(QStringLiteral("href=\"([^\"]+)\"")).match(notice->text());
+    ASSERT_TRUE(link.hasMatch());
+    Q_EMIT notice->linkActivated(link.captured(1));
+
+    // The link opened the release and its dialog, where the batch stopped.
+    EXPECT_EQ(m_page->openedRelease().id, published.id);
+    auto *closeIssues = m_page->findChild<QPushButton *>(QStringLiteral("closePendingIssues"));
+    ASSERT_NE(closeIssues, nullptr);
+    EXPECT_EQ(closeIssues->text(), QStringLiteral("Resume closing pending-release issues…"));
+    PostReleaseDialog *dialog = m_page->postReleaseDialog();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_FALSE(notice->isVisibleTo(m_page.get())) << "the dialog says it now";
+    PostReleaseBatch *batch = dialog->batch();
+    EXPECT_EQ(batch->doneCount(), unfinished.at(0).done);
+    EXPECT_EQ(dialog->runButton()->text(), QStringLiteral("Resume"));
+    QSignalSpy finished(batch, &PostReleaseBatch::finished);
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(runUntil([&] { return finished.size() == 1; }));
+    for (int number : reopened) {
+        SCOPED_TRACE(number);
+        const QString issue = QStringLiteral("/repos/%1/issues/%2").arg(m_repository).arg(number);
+        int comments = 0, removals = 0, closes = 0;
+        for (const HttpRequest &request : writes()) {
+            comments +=
+                request.method == "POST" && request.path == issue + QStringLiteral("/comments");
+            removals += request.method == "DELETE" &&
+                        request.path.startsWith(issue + QStringLiteral("/labels/"));
+            closes += request.method == "PATCH" && request.path == issue;
+        }
+        EXPECT_EQ(comments, 1);
+        EXPECT_EQ(removals, 1);
+        EXPECT_EQ(closes, 1);
+    }
+    EXPECT_EQ(writes().size(), 3 * reopened.size());
+
+    // Done: closing the dialog offers nothing more.
+    dialog->close();
+    EXPECT_FALSE(notice->isVisibleTo(m_page.get()));
+    EXPECT_EQ(closeIssues->text(), QStringLiteral("Close pending-release issues…"));
+    EXPECT_TRUE(PostReleaseJournal::unfinished(m_store->userData()).isEmpty());
 }
 
 TEST(NotesPreviewImagesTest, RemoteImagesAreFetchedOnlyOnceAllowed)
