@@ -362,6 +362,9 @@ void NotesPage::buildUi()
     editorLayout->addWidget(m_findBar);
 
     m_preview = new NotesPreview(right);
+    // A scroll bar that came and went with the length of the notes would change the width, and
+    // every segment would be laid out again.
+    m_preview->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     connect(m_preview, &NotesPreview::layoutChanged, this, &NotesPage::previewLayoutChanged);
     connect(m_preview, &NotesPreview::imageArrived, this, &NotesPage::previewImageArrived);
     m_imagesNotice = new QLabel(right);

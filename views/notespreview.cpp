@@ -28,9 +28,6 @@ NotesPreview::NotesPreview(QWidget *parent)
     setObjectName(QStringLiteral("notesPreview"));
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // A scroll bar that came and went with the length of the notes would change the width, and
-    // every segment would be laid out again.
-    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     viewport()->setCursor(Qt::IBeamCursor);
     viewport()->setMouseTracking(true);
     viewport()->setBackgroundRole(QPalette::Base);
@@ -66,6 +63,7 @@ void NotesPreview::setSegments(const QList<MarkdownSegment> &segments, const QSt
         m_anchor = m_focus = Position{};
 
     m_html = html;
+    m_laysOutItself = false;
     m_segments.clear();
     m_segments.reserve(segments.size());
     for (const MarkdownSegment &segment : segments)
@@ -83,6 +81,7 @@ void NotesPreview::setRenderedHtml(const QString &html)
     if (!html.isEmpty())
         segments.append(MarkdownPreviewPipeline::layOut(html, layoutForPipeline()));
     setSegments(segments, html);
+    m_laysOutItself = true;
 }
 
 void NotesPreview::place()
@@ -398,9 +397,12 @@ void NotesPreview::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
     updateScrollBars();
-    // Until the pipeline has laid the segments out at the new width, the old layout shows.
-    if (textWidth() != m_laidOutWidth)
-        Q_EMIT layoutChanged();
+    if (textWidth() == m_laidOutWidth)
+        return;
+    if (m_laysOutItself)
+        setRenderedHtml(m_html); // short text, laid out here
+    else
+        Q_EMIT layoutChanged(); // the old layout shows until the pipeline has the new one
 }
 
 void NotesPreview::changeEvent(QEvent *event)

@@ -33,7 +33,8 @@ public:
 
     // Shows what the pipeline rendered (its segments, laid out at layoutForPipeline()).
     void setSegments(const QList<MarkdownSegment> &segments, const QString &html);
-    // Lays out and shows `html` here, as one segment (short texts: the post-release comment).
+    // Lays out and shows `html` here, as one segment (short texts: the post-release comment),
+    // and again here when the width changes.
     void setRenderedHtml(const QString &html);
     // What the pipeline must lay the segments out with to be shown here.
     MarkdownPreviewPipeline::DocumentLayout layoutForPipeline() const;
@@ -131,6 +132,7 @@ private:
     QString m_pressedLink;
     bool m_allowRemote = false;
     bool m_openExternally = true;
+    bool m_laysOutItself = false; // setRenderedHtml(), not a pipeline
     QNetworkAccessManager *m_network = nullptr;
     QSet<QUrl> m_requested;
     QSet<QUrl> m_pending;

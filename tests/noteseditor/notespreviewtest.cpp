@@ -61,6 +61,7 @@ Shown show(const QString &markdown, int width = 600)
     shown.preview = std::make_unique<NotesPreview>();
     shown.preview->resize(width, 400);
     shown.preview->setOpensLinksExternally(false);
+    shown.preview->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // as the notes page has it
     shown.preview->show();
     MarkdownOptions o = options();
     o.segments = true;
@@ -205,4 +206,21 @@ TEST(NotesPreviewTest, TheKeyboardScrollsAndTheLayoutAsksForANewWidth)
     shown.preview->setSegments({}, QString());
     preview.resize(420, 300);
     EXPECT_EQ(layoutChanged.count(), 0);
+}
+
+TEST(NotesPreviewTest, AShortTextLaysItselfOutAgainWhenTheWidthChanges)
+{
+    NotesPreview preview;
+    preview.resize(500, 200);
+    preview.show();
+    QSignalSpy layoutChanged(&preview, &NotesPreview::layoutChanged);
+    preview.setRenderedHtml(MarkdownRenderer::render(QStringLiteral("This is now released under "
+                                                                    "[v1.2.0](https://x.test/r)!"))
+                                .html);
+    const int wide = preview.contentHeight();
+    preview.resize(120, 200);
+    // Narrower: the line wraps, here and now; nothing is asked of a pipeline.
+    EXPECT_GT(preview.contentHeight(), wide);
+    EXPECT_EQ(layoutChanged.count(), 0);
+    EXPECT_TRUE(preview.toPlainText().contains(QStringLiteral("v1.2.0")));
 }
