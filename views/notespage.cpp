@@ -789,9 +789,18 @@ void NotesPage::loadText(const QString &text)
     m_loading = true;
     m_editor->setPlainText(text);
     m_loading = wasLoading;
-    // Opening a document is not typing: show its preview at once rather than a blank pane.
+    // Opening a document is not typing: show its preview at once rather than a blank pane. Long
+    // notes are laid out on the worker as when typing (a full layout of 1,000 lines takes 100 to
+    // 300 ms); until then the preview is empty, not another release's.
     updatePipelineLayout();
-    m_pipeline->renderSync(NotesMarkers::strip(text));
+    const QString source = NotesMarkers::strip(text);
+    if (source.size() <= SyncPreviewChars) {
+        m_pipeline->renderSync(source);
+    } else {
+        m_preview->setSegments({}, QString());
+        m_pipeline->setText(source);
+        m_pipeline->renderNow();
+    }
 }
 
 void NotesPage::textEdited()

@@ -94,6 +94,9 @@ public:
     void setRemoteImagesAllowed(bool allowed);
 
     MarkdownEditor *editor() const { return m_editor; }
+    // Notes up to this long are previewed on the GUI thread when opened (a few ms); longer ones
+    // on the preview's worker.
+    static constexpr qsizetype SyncPreviewChars = 16 * 1024;
     NotesPreview *preview() const { return m_preview; }
     MarkdownPreviewPipeline *pipeline() const { return m_pipeline; }
     FindReplaceBar *findBar() const { return m_findBar; }

@@ -176,6 +176,28 @@ TEST_F(NotesPageTest, KeystrokesDuringARenderAreRenderedOnceAfterIt)
     EXPECT_TRUE(previewText(*page).contains(QStringLiteral("alpha beta gamma")));
 }
 
+TEST_F(NotesPageTest, LongNotesOpenWithTheirPreviewLaidOutOnTheWorker)
+{
+    // Notes longer than SyncPreviewChars, restored from the drafts: the preview is laid out off
+    // the GUI thread, shows nothing of another text meanwhile, and then the whole notes.
+    QStringList lines{QStringLiteral("## Summary"), QString()};
+    for (int i = 0; lines.join(QLatin1Char('\n')).size() <= NotesPage::SyncPreviewChars; ++i)
+        lines << QStringLiteral("* feat(parser): support option %1 (#%1) by @someone").arg(i);
+    lines << QString() << QStringLiteral("The last line.");
+    const QString notes = lines.join(QLatin1Char('\n'));
+    ASSERT_TRUE(m_store->userData().saveDraft(QStringLiteral("release-notes/new"), notes));
+
+    auto page = makePage();
+    EXPECT_EQ(page->editor()->toPlainText(), notes);
+    // The render's answer is an event the test has not let in yet.
+    EXPECT_TRUE(page->pipeline()->isStale());
+    EXPECT_EQ(page->preview()->segmentCount(), 0);
+    ASSERT_TRUE(waitForPreview(*page));
+    EXPECT_TRUE(previewText(*page).contains(QStringLiteral("The last line.")));
+    EXPECT_TRUE(previewText(*page).contains(QStringLiteral("support option 0 ")));
+    EXPECT_GT(page->preview()->segmentCount(), 10);
+}
+
 TEST_F(NotesPageTest, ADraftSurvivesACrashAndIsRestoredByTheNextStart)
 {
     auto page = makePage();
