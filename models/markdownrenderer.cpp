@@ -594,10 +594,18 @@ private:
 
     static bool isTaskItem(cmark_node *item) { return isType(item, "tasklist"); }
 
-    void writeTaskMark(cmark_node *item)
+    // What an item starts with: its number in a list numbered by hand, then its task box.
+    QString itemPrefix(cmark_node *item)
     {
-        out() += cmark_gfm_extensions_get_tasklist_item_checked(item) ? QStringLiteral("☑ ")
-                                                                      : QStringLiteral("☐ ");
+        QString prefix;
+        cmark_node *list = cmark_node_parent(item);
+        if (auto it = m_numbered.find(list); it != m_numbered.end())
+            prefix = QStringLiteral("%1. ").arg(it->second++);
+        if (isTaskItem(item)) {
+            prefix += cmark_gfm_extensions_get_tasklist_item_checked(item) ? QStringLiteral("☑ ")
+                                                                           : QStringLiteral("☐ ");
+        }
+        return prefix;
     }
 
     // Returns true when the node's children were written here (the walk skips them).
@@ -616,12 +624,15 @@ private:
             if (entering) {
                 splitTopLevelList(node);
                 out() += QStringLiteral("<li>");
-                if (isTaskItem(node)) {
+                if (const QString prefix = itemPrefix(node); !prefix.isEmpty()) {
+                    // Inside the first paragraph, if there is one (not a line of its own).
                     cmark_node *first = cmark_node_first_child(node);
-                    if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
-                        m_pendingTask = node;
-                    else
-                        writeTaskMark(node);
+                    if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+                        m_pendingItem = node;
+                        m_pendingPrefix = prefix;
+                    } else {
+                        out() += prefix;
+                    }
                 }
             } else {
                 out() += QStringLiteral("</li>\n");
@@ -643,9 +654,9 @@ private:
             if (entering) {
                 if (!tight)
                     out() += QStringLiteral("<p>");
-                if (m_pendingTask && cmark_node_parent(node) == m_pendingTask) {
-                    writeTaskMark(m_pendingTask);
-                    m_pendingTask = nullptr;
+                if (m_pendingItem && cmark_node_parent(node) == m_pendingItem) {
+                    out() += m_pendingPrefix;
+                    m_pendingItem = nullptr;
                 }
             } else {
                 // Two paragraphs in a tight item still need a line between them; a nested
@@ -785,10 +796,16 @@ private:
     void writeList(cmark_node *list, bool entering)
     {
         const bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+        const int start = ordered ? cmark_node_get_list_start(list) : 1;
+        // QTextDocument (Qt 6.4) ignores <ol start>: a list that starts elsewhere than 1 has
+        // its numbers written by hand, in a list without markers.
+        const bool byHand = ordered && start != 1;
         if (!entering) {
-            out() += ordered ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
+            out() += ordered && !byHand ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
             return;
         }
+        if (byHand)
+            m_numbered[list] = start;
         // A list made only of tasks shows the boxes instead of bullets, as GitHub does.
         bool allTasks = cmark_node_first_child(list) != nullptr;
         for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
@@ -797,7 +814,7 @@ private:
         cmark_node *parent = cmark_node_parent(list);
         const bool nested = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM;
         QString style;
-        if (allTasks && !ordered)
+        if ((allTasks && !ordered) || byHand)
             style += QLatin1String("list-style-type:none;");
         // QTextDocument gives a list's bottom margin to its own last item, which sits above a
         // nested list that ends it: the gap would show inside the list. What follows a list
@@ -805,10 +822,10 @@ private:
         style += nested ? QLatin1String(" margin-top:0px; margin-bottom:0px;")
                         : QLatin1String(" margin-bottom:0px;");
         const QString styleAttr = QStringLiteral(" style=\"%1\"").arg(style.trimmed());
-        if (ordered) {
-            const int start = cmark_node_get_list_start(list);
-            out() += start != 1 ? QStringLiteral("<ol start=\"%1\"%2>\n").arg(start).arg(styleAttr)
-                                : QStringLiteral("<ol%1>\n").arg(styleAttr);
+        if (ordered && !byHand) {
+            out() += QStringLiteral("<ol%1>\n").arg(styleAttr);
+        } else if (byHand) {
+            out() += QStringLiteral("<ul%1>\n").arg(styleAttr);
         } else {
             const QString open = QStringLiteral("<ul%1>\n").arg(styleAttr);
             if (cmark_node_parent(list) == m_document)
@@ -983,7 +1000,10 @@ private:
     QUrl m_imageBase;
     std::vector<bool> m_linkOpen;
     std::vector<char> m_alignments;
-    cmark_node *m_pendingTask = nullptr;
+    cmark_node *m_pendingItem = nullptr; // whose first paragraph starts with m_pendingPrefix
+    QString m_pendingPrefix;
+    // Ordered lists that do not start at 1, numbered by hand: the next item's number.
+    std::unordered_map<cmark_node *, int> m_numbered;
     cmark_node *m_document = nullptr;
     // Segments: where each begins in the HTML, and the state of splitting a long list.
     std::vector<qsizetype> m_breaks;

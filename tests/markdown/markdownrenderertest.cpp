@@ -11,6 +11,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextList>
 #include <QTextTable>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -234,6 +235,23 @@ TEST(MarkdownRenderer, TaskListsBecomeBoxes)
               QStringLiteral("☐ write tests\n☑ ship it"));
     EXPECT_EQ(plainText(QStringLiteral("- [ ] loose\n\n- [X] list\n")),
               QStringLiteral("☐ loose\n☑ list"));
+}
+
+TEST(MarkdownRenderer, OrderedListsKeepTheirStartNumber)
+{
+    // QTextDocument numbers every <ol> from 1: a list that starts at 3 is numbered by hand.
+    EXPECT_EQ(plainText(QStringLiteral("3. third\n4. fourth\n")),
+              QStringLiteral("3. third\n4. fourth"));
+    EXPECT_EQ(plainText(QStringLiteral("7) seven\n   - nested\n8) eight\n   1. one\n")),
+              QStringLiteral("7. seven\nnested\n8. eight\none"));
+    // Starting at 1, the document's own numbering (with its hanging indent).
+    QTextDocument doc;
+    doc.setHtml(html(QStringLiteral("1. one\n2. two\n")));
+    ASSERT_NE(doc.begin().textList(), nullptr);
+    EXPECT_EQ(doc.begin().textList()->itemText(doc.begin()), QStringLiteral("1."));
+    EXPECT_EQ(doc.toPlainText(), QStringLiteral("one\ntwo"));
+    // A task in a list that starts at 2: number, then box.
+    EXPECT_EQ(plainText(QStringLiteral("2. [x] done\n")), QStringLiteral("2. ☑ done"));
 }
 
 TEST(MarkdownRenderer, TablesBecomeTextTables)
