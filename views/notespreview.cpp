@@ -47,6 +47,9 @@ MarkdownPreviewPipeline::DocumentLayout NotesPreview::layoutForPipeline() const
     MarkdownPreviewPipeline::DocumentLayout layout;
     layout.font = font();
     layout.textWidth = textWidth();
+    // Links in the preview's colours (the HTML import would take the application's).
+    layout.styleSheet =
+        QStringLiteral("a { color: %1; }").arg(palette().color(QPalette::Link).name());
     layout.images = m_images;
     return layout;
 }
@@ -408,7 +411,11 @@ void NotesPreview::resizeEvent(QResizeEvent *event)
 void NotesPreview::changeEvent(QEvent *event)
 {
     QAbstractScrollArea::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() != QEvent::FontChange && event->type() != QEvent::PaletteChange)
+        return;
+    if (m_laysOutItself)
+        setRenderedHtml(m_html);
+    else
         Q_EMIT layoutChanged();
 }
 

@@ -75,7 +75,7 @@ public:
     QString anchorAt(const QPoint &viewportPos) const;
 
 Q_SIGNALS:
-    // The preview's width or font changed: the segments must be laid out again.
+    // The preview's width, font or palette changed: the segments must be laid out again.
     void layoutChanged();
     void imageArrived(const QUrl &url);
     // Fires for every link clicked, before it is opened.

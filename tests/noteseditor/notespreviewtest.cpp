@@ -12,6 +12,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextDocument>
 
 using namespace Mainstay;
@@ -223,4 +224,27 @@ TEST(NotesPreviewTest, AShortTextLaysItselfOutAgainWhenTheWidthChanges)
     EXPECT_GT(preview.contentHeight(), wide);
     EXPECT_EQ(layoutChanged.count(), 0);
     EXPECT_TRUE(preview.toPlainText().contains(QStringLiteral("v1.2.0")));
+}
+
+TEST(NotesPreviewTest, LinksTakeThePreviewsPaletteAndAPaletteChangeLaysOutAgain)
+{
+    Shown shown = show(QStringLiteral("See #12."));
+    NotesPreview &preview = *shown.preview;
+    QSignalSpy layoutChanged(&preview, &NotesPreview::layoutChanged);
+    QPalette dark = preview.palette();
+    dark.setColor(QPalette::Link, QColor(0x58, 0xa6, 0xff));
+    preview.setPalette(dark);
+    EXPECT_GE(layoutChanged.count(), 1);
+    const auto layout = preview.layoutForPipeline();
+    EXPECT_TRUE(layout.styleSheet.contains(QStringLiteral("#58a6ff")));
+    const MarkdownSegment segment =
+        MarkdownPreviewPipeline::layOut(shown.result.segments.at(0), layout);
+    bool found = false;
+    for (auto it = segment.document->begin().begin(); !it.atEnd(); ++it) {
+        if (it.fragment().charFormat().isAnchor()) {
+            found = true;
+            EXPECT_EQ(it.fragment().charFormat().foreground().color(), QColor(0x58, 0xa6, 0xff));
+        }
+    }
+    EXPECT_TRUE(found);
 }
