@@ -262,7 +262,11 @@ void MainWindow::setWorkspace(const WorkspaceContext &context)
     m_context = context;
     m_hasWorkspace = true;
     m_pageHasWorkspace.fill(false, m_pages.size());
-    deliverWorkspace(m_sidebar->currentRow());
+    const int row = m_sidebar->currentRow();
+    deliverWorkspace(row);
+    // The page on screen takes the keyboard as when it is chosen: the board's keys work at once.
+    if (WorkspacePage *page = m_pages.value(row))
+        page->activated();
 }
 
 void MainWindow::deliverWorkspace(int index)

@@ -12,6 +12,9 @@
 #include "tokenstore.h"
 #include "workspacestore.h"
 
+#include "workspacepage.h"
+#include <QAbstractItemView>
+#include <QApplication>
 #include <gtest/gtest.h>
 
 #include <QDir>
@@ -124,6 +127,26 @@ TEST(MainWindow, HelpOverlayListsShortcutsAndClosesWithEscape)
     EXPECT_TRUE(listsSync);
     QTest::keyClick(help, Qt::Key_Escape);
     EXPECT_FALSE(help->isVisible());
+}
+
+TEST(MainWindow, TheBoardTakesTheKeyboardAtStart)
+{
+    // A maintainer opens the app and presses a triage key: it reaches a card, not nowhere.
+    QTemporaryDir dir;
+    AppController controller(demoOptions(dir));
+    QSignalSpy synced(&controller, &AppController::syncFinished);
+    controller.start();
+    ASSERT_TRUE(synced.wait(30'000));
+    MainWindow *window = controller.mainWindow();
+    window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window));
+    WorkspacePage *board = window->page(QStringLiteral("board"));
+    ASSERT_NE(board, nullptr);
+    ASSERT_TRUE(board->isVisible());
+    QWidget *focus = QApplication::focusWidget();
+    ASSERT_NE(focus, nullptr);
+    EXPECT_TRUE(board->isAncestorOf(focus)) << focus->metaObject()->className();
+    EXPECT_NE(qobject_cast<QAbstractItemView *>(focus), nullptr);
 }
 
 TEST(MainWindow, RestoresItsViewAndSizeOnRestart)
