@@ -518,6 +518,10 @@ void BoardPage::openReply()
         m_session->policy().cannedReplies, int(numbers.size()),
         [this, first](const QString &body) { return m_session->replyFor(first, body); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    MarkdownOptions options;
+    options.repository = context().repository;
+    options.webUrl = context().webUrl;
+    dialog->setMarkdownOptions(options);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, numbers] { m_session->replyToItems(numbers, dialog->body()); });
     connect(dialog, &QDialog::finished, this, &BoardPage::refocusBoard);

@@ -27,28 +27,6 @@ QString when(const QDateTime &at)
 
 } // namespace
 
-SafeTextBrowser::SafeTextBrowser(QWidget *parent)
-    : QTextBrowser(parent)
-{
-    setOpenLinks(false);
-    setOpenExternalLinks(false);
-    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-        if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https") ||
-            url.scheme() == QLatin1String("mailto")) {
-            Q_EMIT linkOpened(url);
-            QDesktopServices::openUrl(url);
-        }
-    });
-}
-
-QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)
-{
-    // Nothing is fetched from the network, and nothing read from local files either.
-    if (name.scheme() == QLatin1String("data"))
-        return QTextBrowser::loadResource(type, name);
-    return {};
-}
-
 IssueDetailPane::IssueDetailPane(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))

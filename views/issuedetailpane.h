@@ -6,7 +6,6 @@
 #include "markdownrenderer.h"
 #include "markdownview.h"
 
-#include <QTextBrowser>
 #include <QUrl>
 #include <QWidget>
 
@@ -16,19 +15,6 @@ class QPushButton;
 class QVBoxLayout;
 
 namespace Mainstay {
-
-// A read-only browser for GitHub text: remote images are never fetched (privacy; the renderer
-// turns them into links) and links open in the user's browser instead of inside the pane.
-class SafeTextBrowser : public QTextBrowser
-{
-    Q_OBJECT
-public:
-    explicit SafeTextBrowser(QWidget *parent = nullptr);
-    QVariant loadResource(int type, const QUrl &name) override;
-
-Q_SIGNALS:
-    void linkOpened(const QUrl &url);
-};
 
 // The board's detail pane: title, state, author, labels, the body and the comments rendered from
 // Markdown, the label history from the cached issue events, and "Open on GitHub". Other parts of

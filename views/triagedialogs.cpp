@@ -1,8 +1,7 @@
 #include "triagedialogs.h"
 
-#include "issuedetailpane.h"
 #include "labelchippainter.h"
-#include "markdownrenderer.h"
+#include "markdownview.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -306,7 +305,7 @@ ReplyDialog::ReplyDialog(const QList<CannedReply> &replies, int count,
     , m_render(std::move(render))
     , m_replies(new QListWidget(this))
     , m_body(new QPlainTextEdit(this))
-    , m_preview(new SafeTextBrowser(this))
+    , m_preview(new MarkdownView(this))
 {
     setObjectName(QStringLiteral("replyDialog"));
     setWindowTitle(tr("Reply to %1").arg(itemsPhrase(count)));
@@ -354,6 +353,12 @@ ReplyDialog::ReplyDialog(const QList<CannedReply> &replies, int count,
         m_replies->setCurrentRow(0);
 }
 
+void ReplyDialog::setMarkdownOptions(const MarkdownOptions &options)
+{
+    m_options = options;
+    updatePreview();
+}
+
 QString ReplyDialog::body() const
 {
     return m_body->toPlainText().trimmed();
@@ -362,7 +367,7 @@ QString ReplyDialog::body() const
 void ReplyDialog::updatePreview()
 {
     const QString text = m_render ? m_render(body()) : body();
-    m_preview->setHtml(MarkdownRenderer::render(text).html);
+    m_preview->setMarkdown(text, m_options, true);
 }
 
 } // namespace Mainstay

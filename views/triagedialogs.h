@@ -3,6 +3,7 @@
 #include "cannedreply.h"
 #include "label.h"
 #include "labelchange.h"
+#include "markdownrenderer.h"
 
 #include <QDialog>
 #include <QHash>
@@ -17,7 +18,7 @@ class QLabel;
 
 namespace Mainstay {
 
-class SafeTextBrowser;
+class MarkdownView;
 
 // The label picker: the repository's labels as a checkable list with their colours, narrowed as
 // you type. Enter toggles the first match (and clears the filter), Enter on an empty filter
@@ -90,7 +91,9 @@ public:
     QString body() const;
     QListWidget *replyList() const { return m_replies; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
-    SafeTextBrowser *preview() const { return m_preview; }
+    MarkdownView *preview() const { return m_preview; }
+    // The repository the reply goes to: #123, @user and SHAs in the preview link as on GitHub.
+    void setMarkdownOptions(const MarkdownOptions &options);
 
 private:
     void updatePreview();
@@ -99,7 +102,8 @@ private:
     std::function<QString(const QString &)> m_render;
     QListWidget *m_replies;
     QPlainTextEdit *m_body;
-    SafeTextBrowser *m_preview;
+    MarkdownView *m_preview;
+    MarkdownOptions m_options;
 };
 
 } // namespace Mainstay

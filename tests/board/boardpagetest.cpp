@@ -9,6 +9,7 @@
 #include "issuedetailpane.h"
 #include "issuelistmodel.h"
 #include "manualclock.h"
+#include "markdownview.h"
 #include "outbox.h"
 #include "outboxkind.h"
 #include "policy.h"
@@ -303,6 +304,9 @@ TEST_F(BoardPageTest, BulkReplyQueuesOneCommentPerCardWithTheAuthorsHandle)
     EXPECT_TRUE(reply->bodyEdit()->toPlainText().contains(QStringLiteral("@{author}")));
     // The preview shows the first item's author filled in.
     EXPECT_TRUE(reply->preview()->toPlainText().contains(QStringLiteral("@reporter1")));
+    // ... linked as GitHub links it, against the workspace's host.
+    EXPECT_TRUE(reply->preview()->result().html.contains(
+        QStringLiteral("href=\"https://github.com/reporter1\"")));
     QTest::mouseClick(reply->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
     const QList<OutboxEntry> pending = outbox->pending();
