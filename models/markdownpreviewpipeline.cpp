@@ -8,6 +8,8 @@
 #include <QTextBlock>
 #include <QTextDocument>
 
+#include <algorithm>
+
 namespace Mainstay {
 
 namespace {
@@ -157,9 +159,15 @@ void MarkdownPreviewPipeline::renderSync(const QString &text)
 
 void MarkdownPreviewPipeline::invalidateImage(const QUrl &url)
 {
-    const QString encoded = url.toString(QUrl::FullyEncoded);
+    // As the renderer writes it into an attribute (escaped), or as typed.
+    const QStringList forms{url.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                            url.toString().toHtmlEscaped(), url.toString()};
+    const auto shows = [&forms](const QString &html) {
+        return std::any_of(forms.cbegin(), forms.cend(),
+                           [&html](const QString &form) { return html.contains(form); });
+    };
     for (auto it = m_cache.begin(); it != m_cache.end();) {
-        if (it.key().contains(encoded) || it.key().contains(url.toString()))
+        if (shows(it.key()))
             it = m_cache.erase(it);
         else
             ++it;

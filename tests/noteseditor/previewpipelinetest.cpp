@@ -230,3 +230,35 @@ TEST(PreviewPipelineTest, SegmentsNeverLoadFilesAndReportMissingImages)
         QStringLiteral("<p><img src=\"https://example.org/a.png\" /></p>"), layout, &missing);
     EXPECT_TRUE(missing.isEmpty());
 }
+
+TEST(PreviewPipelineTest, AnArrivedImageLaysOutAgainOnlyTheSegmentsShowingIt)
+{
+    ManualScheduler scheduler;
+    MarkdownPreviewPipeline pipeline(&scheduler);
+    MarkdownOptions options;
+    options.allowRemoteImages = true;
+    pipeline.setOptions(options);
+    MarkdownPreviewPipeline::DocumentLayout layout;
+    layout.textWidth = 400;
+    pipeline.setDocumentLayout(layout);
+    QSignalSpy rendered(&pipeline, &MarkdownPreviewPipeline::rendered);
+    const QUrl url(QStringLiteral("https://img.example/badge.svg?a=1&b=2"));
+    pipeline.setText(QStringLiteral("First.\n\n![badge](%1)\n\nLast.").arg(url.toString()));
+    pipeline.renderNow();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rendered.count() == 1; }, 10000));
+    EXPECT_EQ(pipeline.missingImages(), QList<QUrl>{url});
+    const QList<MarkdownSegment> before = pipeline.segments();
+    ASSERT_EQ(before.size(), 3);
+
+    layout.images.insert(url, QImage(40, 20, QImage::Format_ARGB32));
+    pipeline.setDocumentLayout(layout);
+    pipeline.invalidateImage(url);
+    pipeline.renderNow();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rendered.count() == 2; }, 10000));
+    EXPECT_TRUE(pipeline.missingImages().isEmpty());
+    EXPECT_EQ(pipeline.lastLaidOutSegments(), 1);
+    EXPECT_EQ(pipeline.segments().at(0).document, before.at(0).document);
+    EXPECT_NE(pipeline.segments().at(1).document, before.at(1).document);
+    EXPECT_EQ(pipeline.segments().at(2).document, before.at(2).document);
+    EXPECT_GE(pipeline.segments().at(1).document->size().height(), 20);
+}
