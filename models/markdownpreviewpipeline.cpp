@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 
 #include <algorithm>
 
@@ -94,6 +95,15 @@ MarkdownSegment MarkdownPreviewPipeline::layOut(const QString &html, const Docum
     document->setHtml(html);
     document->setTextWidth(layout.textWidth);
     document->documentLayout()->documentSize(); // lays it all out, here
+    // Font engines belong to the thread that made them (Qt keeps a font cache per thread), and
+    // each block's layout remembers the last engine it used. Painting looks that one up first,
+    // so the GUI thread would draw with this thread's engine while this thread lays out the next
+    // segments with it, or after its cache dropped it. Forgetting it (setFont() keeps the lines)
+    // makes the painting thread resolve its own.
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (QTextLayout *blockLayout = block.layout())
+            blockLayout->setFont(blockLayout->font());
+    }
     document->forget();
     MarkdownSegment segment;
     segment.html = html;

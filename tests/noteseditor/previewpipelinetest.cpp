@@ -7,8 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <QAbstractTextDocumentLayout>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -261,4 +263,47 @@ TEST(PreviewPipelineTest, AnArrivedImageLaysOutAgainOnlyTheSegmentsShowingIt)
     EXPECT_NE(pipeline.segments().at(1).document, before.at(1).document);
     EXPECT_EQ(pipeline.segments().at(2).document, before.at(2).document);
     EXPECT_GE(pipeline.segments().at(1).document->size().height(), 20);
+}
+
+TEST(PreviewPipelineTest, ASegmentPaintsAfterTheThreadThatLaidItOutIsGone)
+{
+    // Font engines live in a per-thread cache: a segment must not keep using the worker's once
+    // it is painted here (the worker's cache may drop them; here the whole thread is gone).
+    MarkdownPreviewPipeline::DocumentLayout layout;
+    layout.textWidth = 300;
+    MarkdownSegment segment;
+    QThread worker;
+    auto *context = new QObject;
+    context->moveToThread(&worker);
+    QObject::connect(&worker, &QThread::finished, context, &QObject::deleteLater);
+    worker.start();
+    QThread *home = QThread::currentThread();
+    QMetaObject::invokeMethod(
+        context,
+        [&] {
+            segment = MarkdownPreviewPipeline::layOut(
+                QStringLiteral("<h2>Changes 🚀</h2><p>feat: <b>bold</b> <i>italic</i> "
+                               "<code>code</code> text that wraps over a few lines at this "
+                               "width</p>"),
+                layout);
+            segment.document->moveToThread(home);
+        },
+        Qt::BlockingQueuedConnection);
+    worker.quit();
+    ASSERT_TRUE(worker.wait(10000));
+    ASSERT_TRUE(segment.document);
+    QImage image(320, 200, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        QAbstractTextDocumentLayout::PaintContext paint;
+        paint.palette.setColor(QPalette::Text, Qt::black);
+        segment.document->documentLayout()->draw(&painter, paint);
+    }
+    // Something was drawn: some pixel is not white.
+    bool drawn = false;
+    for (int y = 0; y < image.height() && !drawn; ++y)
+        for (int x = 0; x < image.width() && !drawn; ++x)
+            drawn = image.pixel(x, y) != qRgb(255, 255, 255);
+    EXPECT_TRUE(drawn);
 }
