@@ -1892,8 +1892,23 @@ private:
         qint64 total = 0;
         for (const JobTimes &t : times)
             total = qMax(total, t.completed);
-        // A quarter of the way through at `now`.
-        const qint64 start = m_now - total / 4;
+        // Publishing to PyPI deploys to the protected "release" environment: at `now` the run
+        // has been waiting for a maintainer's approval for a minute and a half, its build, checks
+        // and provenance done, so the demo opens on the review (DemoLiveRun holds the rest).
+        const QString publish = QStringLiteral("Release / Publish PyPi");
+        qint64 gateCreated = total / 4;
+        for (qsizetype i = 0; i < graph.size(); ++i)
+            if (graph[i].name == publish)
+                gateCreated = times[i].created;
+        const qint64 start = m_now - gateCreated - 90;
+        m_d.releaseEnvironment.id = 1100000000 + qint64(m_d.seed % 900000000);
+        m_d.releaseEnvironment.nodeId =
+            QStringLiteral("EN_kwDO") +
+            QString::fromLatin1(
+                QByteArray::number(m_d.releaseEnvironment.id)
+                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        m_d.releaseEnvironment.name = QStringLiteral("release");
+        m_d.releaseEnvironment.jobName = publish;
         for (JobTimes &t : times) {
             t.created += start;
             t.started += start;
@@ -1908,7 +1923,8 @@ private:
         run.updatedAt = at(start + total);
         m_d.liveRunId = run.id;
         // The dataset shows the run as it is at `now`; the plan replays it from there.
-        const DemoLiveRun live(run, m_d.liveRunPlan, m_d.now, m_d.now, 1.0);
+        DemoLiveRun live(run, m_d.liveRunPlan, m_d.now, m_d.now, 1.0);
+        live.requireApproval(publish);
         m_d.runs.append(live.run(m_d.now));
         m_d.jobs.append(live.jobs(m_d.now));
     }
