@@ -374,21 +374,36 @@ TEST(DemoDataGenerator, ReleaseRunsFollowTheGanttChart)
     EXPECT_LE(minutes, 36);
 }
 
-TEST(DemoDataGenerator, LiveRunIsAQuarterDoneAtNow)
+TEST(DemoDataGenerator, LiveRunWaitsForTheReviewOfItsPublishingJobAtNow)
 {
     const DemoDataset &d = dataset();
     ASSERT_NE(d.liveRunId, 0);
     EXPECT_GT(d.liveRunPlan.size(), 100);
+    EXPECT_EQ(d.releaseEnvironment.name, QStringLiteral("release"));
+    EXPECT_NE(d.releaseEnvironment.id, 0);
     int done = 0;
     int listed = 0;
+    int waiting = 0;
     for (const WorkflowJob &job : d.jobs) {
         if (job.runId != d.liveRunId)
             continue;
         ++listed;
         done += job.status == RunStatus::Completed;
+        if (job.status == RunStatus::Waiting) {
+            ++waiting;
+            EXPECT_EQ(job.name, d.releaseEnvironment.jobName);
+            // It has been waiting for a little while, not since the dawn of time.
+            EXPECT_GT(job.createdAt.secsTo(d.now), 30);
+            EXPECT_LT(job.createdAt.secsTo(d.now), 300);
+        }
     }
+    EXPECT_EQ(waiting, 1);
+    EXPECT_EQ(done, listed - 1);
     EXPECT_GT(done, 5);
     EXPECT_LT(listed, d.liveRunPlan.size());
+    for (const WorkflowRun &run : d.runs)
+        if (run.id == d.liveRunId)
+            EXPECT_EQ(run.status, RunStatus::Waiting);
     for (const WorkflowJob &job : d.liveRunPlan)
         EXPECT_EQ(job.conclusion, RunConclusion::Success);
 }
