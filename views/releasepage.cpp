@@ -672,11 +672,12 @@ void ReleasePage::updateSummary()
     parts << tr("%1/%2 jobs done").arg(progress.done).arg(progress.total);
     if (progress.running)
         parts << tr("%1 running").arg(progress.running);
-    if (progress.queued)
-        parts << tr("%1 queued").arg(progress.queued);
+    // The progress counts jobs waiting for approval as queued; they are told apart here.
     int waiting = 0;
     for (const WorkflowJob &job : chart.jobs)
         waiting += ganttState(job) == GanttState::Waiting;
+    if (progress.queued > waiting)
+        parts << tr("%1 queued").arg(progress.queued - waiting);
     if (waiting)
         parts << QStringLiteral("<span style='color:#bf8700'><b>%1</b></span>")
                      .arg(tr("%n waiting for approval", nullptr, waiting));
