@@ -1797,12 +1797,25 @@ private:
                 WorkflowRun first = run;
                 m_d.earlierAttempts.append(first);
                 const qint64 rerunAt = end + m_rng.between(12, 30) * Minute;
-                const QList<JobTimes> again = schedule(graph, affected, rerunAt);
+                // Another attempt runs on other runners at another time: its jobs take their
+                // own time. A separate random source leaves the rest of the dataset as it was.
+                QList<JobNode> retried = graph;
+                DemoRandom jitter(m_d.seed ^ (quint64(context.runId) * 0x9e3779b97f4a7c15ULL));
+                for (qsizetype i = 0; i < retried.size(); ++i) {
+                    if (!affected[i])
+                        continue;
+                    JobNode &node = retried[i];
+                    const qint64 before = node.duration;
+                    node.duration = qMax<qint64>(3, before * jitter.between(80, 125) / 100);
+                    if (node.duration == before)
+                        node.duration += 1 + qint64(jitter.below(3));
+                }
+                const QList<JobTimes> again = schedule(retried, affected, rerunAt);
                 RunContext second = context;
                 second.attempt = 2;
                 for (qsizetype i = 0; i < graph.size(); ++i)
                     if (affected[i])
-                        jobs.append(makeJob(graph[i], again[i], second));
+                        jobs.append(makeJob(retried[i], again[i], second));
                 end = rerunAt;
                 for (qsizetype i = 0; i < graph.size(); ++i)
                     if (affected[i])

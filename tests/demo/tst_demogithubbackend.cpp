@@ -1001,3 +1001,84 @@ TEST_F(DemoDeploymentReviewTest, CancellingWhileWaitingCancelsTheWaitingJob)
     EXPECT_EQ(gated->status, RunStatus::Completed);
     EXPECT_EQ(gated->conclusion, RunConclusion::Cancelled);
 }
+
+TEST_F(DemoGitHubBackendTest, ARerunStartsWhenRequestedAndTakesItsOwnTime)
+{
+    // A finished run that failed in its quality checks: re-running replays from there.
+    const WorkflowRun *failed = nullptr;
+    for (const WorkflowRun &run : generated().runs)
+        if (run.isCompleted() && run.conclusion == RunConclusion::Failure && run.runAttempt == 1)
+            failed = &run;
+    ASSERT_NE(failed, nullptr);
+    // Replayed in real time, so that durations compare second for second.
+    DemoGitHubBackend backend{generated(), &m_clock, 1.0};
+    auto get = [&](const QString &target) { return backend.handle(makeRequest("GET", target)); };
+    const QString runPath = kRepoPath + QStringLiteral("/actions/runs/%1").arg(failed->id);
+    auto jobsOf = [&](int attempt) {
+        QList<WorkflowJob> all;
+        for (int page = 1;; ++page) {
+            const auto jobs = GitHubJson::parseWorkflowJobList(
+                get(runPath +
+                    QStringLiteral("/attempts/%1/jobs?per_page=100&page=%2").arg(attempt).arg(page))
+                    .body);
+            if (!jobs.isOk() || jobs.value().items.isEmpty())
+                return all;
+            all += jobs.value().items;
+        }
+    };
+    QHash<QString, WorkflowJob> before;
+    for (const WorkflowJob &job : jobsOf(1))
+        before.insert(job.name, job);
+
+    m_clock.advance(7 * 60'000);
+    const QDateTime requested =
+        QDateTime::fromSecsSinceEpoch(m_clock.now().toSecsSinceEpoch(), Qt::UTC);
+    ASSERT_EQ(
+        backend.handle(makeRequest("POST", runPath + QStringLiteral("/rerun-failed-jobs"))).status,
+        201);
+    const WorkflowRun second = GitHubJson::parseWorkflowRun(json(get(runPath))).value();
+    EXPECT_EQ(second.runAttempt, 2);
+    EXPECT_EQ(second.runStartedAt, requested);
+
+    // Play it to the end, approving its publishing job on the way.
+    for (int i = 0; i < 200; ++i) {
+        m_clock.advance(30'000);
+        const WorkflowRun now = GitHubJson::parseWorkflowRun(json(get(runPath))).value();
+        if (now.status == RunStatus::Waiting)
+            ASSERT_EQ(review(failed->id, QStringLiteral("approved"), &backend).status, 200);
+        if (now.isCompleted())
+            break;
+    }
+    const WorkflowRun done = GitHubJson::parseWorkflowRun(json(get(runPath))).value();
+    ASSERT_TRUE(done.isCompleted());
+    EXPECT_EQ(done.conclusion, RunConclusion::Success);
+
+    QList<WorkflowJob> again;
+    for (const WorkflowJob &job : jobsOf(2))
+        if (job.runAttempt == 2)
+            again.append(job);
+    ASSERT_GT(again.size(), 50);
+    QDateTime earliest;
+    int ranTwice = 0;
+    int differ = 0;
+    for (const WorkflowJob &job : again) {
+        SCOPED_TRACE(job.name.toStdString());
+        EXPECT_GE(job.createdAt, requested);
+        if (!earliest.isValid() || job.createdAt < earliest)
+            earliest = job.createdAt;
+        ASSERT_TRUE(before.contains(job.name));
+        const WorkflowJob &earlier = before.value(job.name);
+        if (earlier.conclusion == RunConclusion::Skipped)
+            continue;
+        // The job that failed ran in both attempts, for a different but similar time.
+        ++ranTwice;
+        const qint64 took = job.startedAt.secsTo(job.completedAt);
+        const qint64 tookBefore = earlier.startedAt.secsTo(earlier.completedAt);
+        differ += took != tookBefore;
+        EXPECT_GT(took, tookBefore * 6 / 10);
+        EXPECT_LT(took, tookBefore * 15 / 10);
+    }
+    EXPECT_GE(ranTwice, 1);
+    EXPECT_GE(differ, 1);
+    EXPECT_LE(requested.secsTo(earliest), 2);
+}
