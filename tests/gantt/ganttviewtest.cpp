@@ -337,6 +337,8 @@ TEST(ReleasePage, ApprovesTheWaitingDeploymentThroughTheOutboxAndTheRunGoesOn)
             if (list->item(i)->checkState() == Qt::Checked)
                 listed << list->item(i)->text();
         dialog->findChild<QLineEdit *>()->setText(QStringLiteral("Checks are green, ship it"));
+        if (const QString shots = qEnvironmentVariable("MAINSTAY_SCREENSHOT_DIR"); !shots.isEmpty())
+            dialog->grab().save(QDir(shots).filePath(QStringLiteral("review-deployments.png")));
         for (QPushButton *button : dialog->findChildren<QPushButton *>())
             if (button->text() == QStringLiteral("Approve"))
                 button->click();
