@@ -734,7 +734,11 @@ void ReleasePage::updateActions()
         (failedJobs || isFailing(run.conclusion) || run.conclusion == RunConclusion::Cancelled));
     m_cancelButton->setEnabled(writable && has && !run.isCompleted());
     m_compareButton->setEnabled(has && run.runAttempt > 1 && !m_compareMonitor);
-    m_approveButton->setEnabled(writable && has && !run.isCompleted());
+    // Only a run with a job waiting for a review has anything to approve.
+    bool waiting = has && run.status == RunStatus::Waiting;
+    for (const WorkflowJob &job : has ? m_view->chart().jobs : QList<WorkflowJob>())
+        waiting = waiting || ganttState(job) == GanttState::Waiting;
+    m_approveButton->setEnabled(writable && has && !run.isCompleted() && waiting);
     m_exportButton->setEnabled(has);
     m_fitButton->setEnabled(has);
     m_expandButton->setEnabled(has);

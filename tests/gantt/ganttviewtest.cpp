@@ -373,6 +373,7 @@ TEST(ReleasePage, ApprovesTheWaitingDeploymentThroughTheOutboxAndTheRunGoesOn)
         },
         20'000));
     EXPECT_FALSE(summaryMentions(QStringLiteral("waiting for approval")));
+    EXPECT_FALSE(review->isEnabled()); // nothing left to review
 
     // And it plays to the end.
     const QDateTime end = backend->liveRunFinishesAt();
