@@ -4,6 +4,7 @@
 
 #include <QBuffer>
 #include <QFontMetrics>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -327,11 +328,16 @@ void GanttPainter::paintBar(QPainter *painter, const GanttRow &row, const QRect 
         fill.setAlpha(approval ? 90 : 50);
         painter->setBrush(QBrush(fill, approval ? Qt::SolidPattern : Qt::BDiagPattern));
         painter->drawRect(track);
-        if (approval && track.width() > 8) {
+        if (approval) {
+            // Inside the track when it is long enough, else just after it (after the now-line
+            // of a job still waiting), so a short wait does not cut the words.
+            const QString label = QObject::tr("awaiting approval");
             painter->setPen(m_colors.text);
             painter->setFont(m_small);
-            painter->drawText(track.adjusted(3, -4, 200, 4), Qt::AlignVCenter | Qt::AlignLeft,
-                              QObject::tr("awaiting approval"));
+            const double width = QFontMetricsF(m_small).horizontalAdvance(label);
+            const double left = track.width() >= width + 6 ? track.left() + 3 : track.right() + 5;
+            painter->drawText(QRectF(left, track.top() - 4, width + 2, track.height() + 8),
+                              Qt::AlignVCenter | Qt::AlignLeft, label);
         }
     }
     if (!span.started.isValid()) {

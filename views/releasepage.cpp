@@ -672,11 +672,12 @@ void ReleasePage::updateSummary()
     parts << tr("%1/%2 jobs done").arg(progress.done).arg(progress.total);
     if (progress.running)
         parts << tr("%1 running").arg(progress.running);
-    if (progress.queued)
-        parts << tr("%1 queued").arg(progress.queued);
+    // The progress counts jobs waiting for approval as queued; they are told apart here.
     int waiting = 0;
     for (const WorkflowJob &job : chart.jobs)
         waiting += ganttState(job) == GanttState::Waiting;
+    if (progress.queued > waiting)
+        parts << tr("%1 queued").arg(progress.queued - waiting);
     if (waiting)
         parts << QStringLiteral("<span style='color:#bf8700'><b>%1</b></span>")
                      .arg(tr("%n waiting for approval", nullptr, waiting));
@@ -733,7 +734,11 @@ void ReleasePage::updateActions()
         (failedJobs || isFailing(run.conclusion) || run.conclusion == RunConclusion::Cancelled));
     m_cancelButton->setEnabled(writable && has && !run.isCompleted());
     m_compareButton->setEnabled(has && run.runAttempt > 1 && !m_compareMonitor);
-    m_approveButton->setEnabled(writable && has && !run.isCompleted());
+    // Only a run with a job waiting for a review has anything to approve.
+    bool waiting = has && run.status == RunStatus::Waiting;
+    for (const WorkflowJob &job : has ? m_view->chart().jobs : QList<WorkflowJob>())
+        waiting = waiting || ganttState(job) == GanttState::Waiting;
+    m_approveButton->setEnabled(writable && has && !run.isCompleted() && waiting);
     m_exportButton->setEnabled(has);
     m_fitButton->setEnabled(has);
     m_expandButton->setEnabled(has);

@@ -1797,12 +1797,25 @@ private:
                 WorkflowRun first = run;
                 m_d.earlierAttempts.append(first);
                 const qint64 rerunAt = end + m_rng.between(12, 30) * Minute;
-                const QList<JobTimes> again = schedule(graph, affected, rerunAt);
+                // Another attempt runs on other runners at another time: its jobs take their
+                // own time. A separate random source leaves the rest of the dataset as it was.
+                QList<JobNode> retried = graph;
+                DemoRandom jitter(m_d.seed ^ (quint64(context.runId) * 0x9e3779b97f4a7c15ULL));
+                for (qsizetype i = 0; i < retried.size(); ++i) {
+                    if (!affected[i])
+                        continue;
+                    JobNode &node = retried[i];
+                    const qint64 before = node.duration;
+                    node.duration = qMax<qint64>(3, before * jitter.between(80, 125) / 100);
+                    if (node.duration == before)
+                        node.duration += 1 + qint64(jitter.below(3));
+                }
+                const QList<JobTimes> again = schedule(retried, affected, rerunAt);
                 RunContext second = context;
                 second.attempt = 2;
                 for (qsizetype i = 0; i < graph.size(); ++i)
                     if (affected[i])
-                        jobs.append(makeJob(graph[i], again[i], second));
+                        jobs.append(makeJob(retried[i], again[i], second));
                 end = rerunAt;
                 for (qsizetype i = 0; i < graph.size(); ++i)
                     if (affected[i])
@@ -1892,8 +1905,23 @@ private:
         qint64 total = 0;
         for (const JobTimes &t : times)
             total = qMax(total, t.completed);
-        // A quarter of the way through at `now`.
-        const qint64 start = m_now - total / 4;
+        // Publishing to PyPI deploys to the protected "release" environment: at `now` the run
+        // has been waiting for a maintainer's approval for a minute and a half, its build, checks
+        // and provenance done, so the demo opens on the review (DemoLiveRun holds the rest).
+        const QString publish = QStringLiteral("Release / Publish PyPi");
+        qint64 gateCreated = total / 4;
+        for (qsizetype i = 0; i < graph.size(); ++i)
+            if (graph[i].name == publish)
+                gateCreated = times[i].created;
+        const qint64 start = m_now - gateCreated - 90;
+        m_d.releaseEnvironment.id = 1100000000 + qint64(m_d.seed % 900000000);
+        m_d.releaseEnvironment.nodeId =
+            QStringLiteral("EN_kwDO") +
+            QString::fromLatin1(
+                QByteArray::number(m_d.releaseEnvironment.id)
+                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        m_d.releaseEnvironment.name = QStringLiteral("release");
+        m_d.releaseEnvironment.jobName = publish;
         for (JobTimes &t : times) {
             t.created += start;
             t.started += start;
@@ -1908,7 +1936,8 @@ private:
         run.updatedAt = at(start + total);
         m_d.liveRunId = run.id;
         // The dataset shows the run as it is at `now`; the plan replays it from there.
-        const DemoLiveRun live(run, m_d.liveRunPlan, m_d.now, m_d.now, 1.0);
+        DemoLiveRun live(run, m_d.liveRunPlan, m_d.now, m_d.now, 1.0);
+        live.requireApproval(publish);
         m_d.runs.append(live.run(m_d.now));
         m_d.jobs.append(live.jobs(m_d.now));
     }

@@ -16,6 +16,17 @@
 
 namespace Mainstay {
 
+// A deployment environment with required reviewers, as GET .../pending_deployments names it.
+struct DemoEnvironment
+{
+    qint64 id = 0;
+    QString nodeId;
+    QString name;
+    QString jobName; // the Release workflow's job that deploys to it
+
+    bool operator==(const DemoEnvironment &) const = default;
+};
+
 // A whole generated repository: what DemoGitHubBackend serves. Plain data, copyable and
 // comparable, so that determinism is one operator== away.
 struct DemoDataset
@@ -48,6 +59,10 @@ struct DemoDataset
     // which DemoGitHubBackend computes the state at any later time.
     qint64 liveRunId = 0;
     QList<WorkflowJob> liveRunPlan;
+    // The environment the Release workflow publishes to. Its job waits for a maintainer's review
+    // in every Release run the backend replays: the live run has been waiting at it since a
+    // little before `now` (the plan shows it as if approved at once; see DemoLiveRun).
+    DemoEnvironment releaseEnvironment;
 
     // Pull requests whose size label deliberately disagrees with their size, or is missing,
     // so that the hygiene view has problems to show.

@@ -202,8 +202,10 @@ DemoGitHubBackend::DemoGitHubBackend(DemoDataset dataset, Clock *clock, double s
     const QDateTime start = m_clock->now();
     m_rateReset = QDateTime::fromSecsSinceEpoch(start.toSecsSinceEpoch() + 3600, Qt::UTC);
     for (const WorkflowRun &run : std::as_const(m_data.runs))
-        if (run.id == m_data.liveRunId)
+        if (run.id == m_data.liveRunId) {
             m_live.append(DemoLiveRun(run, m_data.liveRunPlan, m_data.now, start, m_speed));
+            m_live.last().requireApproval(m_data.releaseEnvironment.jobName);
+        }
     // New objects get ids above everything generated.
     for (const Comment &comment : std::as_const(m_data.comments))
         m_nextId = qMax(m_nextId, comment.id);
@@ -760,22 +762,10 @@ DemoGitHubBackend::Reply DemoGitHubBackend::routeRepository(const HttpRequest &r
             if (n == 4 && is(3, "rerun-failed-jobs") && method == "POST")
                 return rerunFailedJobs(*run);
             if (n == 4 && is(3, "pending_deployments")) {
-                // The demo's environments need no approval: nothing is ever waiting.
                 if (get)
-                    return jsonReply(QJsonArray());
-                if (method == "POST") {
-                    const std::optional<QJsonObject> body = objectBody(request);
-                    if (!body)
-                        return badJson();
-                    const QString state = body->value(u"state"_s).toString();
-                    if (!body->value(u"environment_ids"_s).isArray())
-                        return validationFailed(u"Deployment"_s, u"environment_ids"_s,
-                                                u"missing_field"_s);
-                    if (state != "approved"_L1 && state != "rejected"_L1)
-                        return validationFailed(u"Deployment"_s, u"state"_s, u"invalid"_s);
-                    return messageReply(422, u"No pending deployment requests to approve or "
-                                             "reject"_s);
-                }
+                    return listPendingDeployments(*run, apiBase);
+                if (method == "POST")
+                    return reviewPendingDeployments(request, *run, apiBase);
             }
             if (n >= 5 && is(3, "attempts")) {
                 const int attempt = number(4);
@@ -1089,6 +1079,103 @@ DemoGitHubBackend::Reply DemoGitHubBackend::listJobs(const HttpRequest &request,
     const QString repo = m_data.fullName();
     return pagedObject(request, u"jobs"_s, jobs,
                        [&](const WorkflowJob &job) { return W::toJson(job, apiBase, repo); });
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::listPendingDeployments(const WorkflowRun &run,
+                                                                   const QString &apiBase)
+{
+    QJsonArray pending;
+    const DemoLiveRun *live = liveRun(run.id);
+    if (!live || !live->isWaiting(m_clock->now()))
+        return jsonReply(pending);
+    const DemoEnvironment &environment = m_data.releaseEnvironment;
+    const QString repo = m_data.fullName();
+    // The maintainers review releases; the viewer is one of them, so may approve.
+    QJsonArray reviewers;
+    for (const User &user : std::as_const(m_data.maintainers))
+        reviewers.append(QJsonObject{{u"type"_s, u"User"_s}, {u"reviewer"_s, W::toJson(user)}});
+    pending.append(QJsonObject{
+        {u"environment"_s,
+         QJsonObject{
+             {u"id"_s, environment.id},
+             {u"node_id"_s, environment.nodeId},
+             {u"name"_s, environment.name},
+             {u"url"_s, apiBase + "/repos/"_L1 + repo + "/environments/"_L1 + environment.name},
+             {u"html_url"_s, webBaseOf(apiBase) + u'/' + repo +
+                                 "/deployments/activity_log"
+                                 "?environments_filter="_L1 +
+                                 environment.name},
+         }},
+        {u"wait_timer"_s, 0},
+        {u"wait_timer_started_at"_s, toIsoString(live->waitingSince())},
+        {u"current_user_can_approve"_s, true},
+        {u"reviewers"_s, reviewers},
+    });
+    return jsonReply(pending);
+}
+
+DemoGitHubBackend::Reply DemoGitHubBackend::reviewPendingDeployments(const HttpRequest &request,
+                                                                     const WorkflowRun &run,
+                                                                     const QString &apiBase)
+{
+    const std::optional<QJsonObject> body = objectBody(request);
+    if (!body)
+        return badJson();
+    const QJsonValue ids = body->value(u"environment_ids"_s);
+    if (!ids.isArray())
+        return validationFailed(u"Deployment"_s, u"environment_ids"_s, u"missing_field"_s);
+    const QString state = body->value(u"state"_s).toString();
+    if (state != "approved"_L1 && state != "rejected"_L1)
+        return validationFailed(u"Deployment"_s, u"state"_s, u"invalid"_s);
+    if (!body->value(u"comment"_s).isString())
+        return validationFailed(u"Deployment"_s, u"comment"_s, u"missing_field"_s);
+    const QDateTime now = m_clock->now();
+    DemoLiveRun *live = nullptr;
+    for (DemoLiveRun &candidate : m_live)
+        if (candidate.runId() == run.id)
+            live = &candidate;
+    if (!live || !live->isWaiting(now))
+        return messageReply(422, u"No pending deployment requests to approve or reject"_s);
+    const DemoEnvironment &environment = m_data.releaseEnvironment;
+    bool named = false;
+    for (const QJsonValue &id : ids.toArray()) {
+        if (!id.isDouble() || id.toInteger() != environment.id)
+            return validationFailed(u"Deployment"_s, u"environment_ids"_s, u"invalid"_s);
+        named = true;
+    }
+    if (!named)
+        return validationFailed(u"Deployment"_s, u"environment_ids"_s, u"missing_field"_s);
+    const bool approve = state == "approved"_L1;
+    live->review(now, approve);
+    // GitHub answers with the deployments the approval created; a rejection creates none.
+    QJsonArray deployments;
+    if (approve) {
+        const QString repo = m_data.fullName();
+        const qint64 id = ++m_nextId;
+        const QString url =
+            apiBase + "/repos/"_L1 + repo + "/deployments/"_L1 + QString::number(id);
+        const QString at = toIsoString(nowSeconds());
+        deployments.append(QJsonObject{
+            {u"url"_s, url},
+            {u"id"_s, id},
+            {u"node_id"_s, QString::fromLatin1("DE_kwDO" + QByteArray::number(id).toBase64(
+                                                               QByteArray::Base64UrlEncoding |
+                                                               QByteArray::OmitTrailingEquals))},
+            {u"sha"_s, run.headSha},
+            {u"ref"_s, run.headBranch},
+            {u"task"_s, u"deploy"_s},
+            {u"payload"_s, QJsonObject()},
+            {u"original_environment"_s, environment.name},
+            {u"environment"_s, environment.name},
+            {u"description"_s, QJsonValue::Null},
+            {u"creator"_s, W::toJson(m_data.viewer)},
+            {u"created_at"_s, at},
+            {u"updated_at"_s, at},
+            {u"statuses_url"_s, url + "/statuses"_L1},
+            {u"repository_url"_s, apiBase + "/repos/"_L1 + repo},
+        });
+    }
+    return jsonReply(deployments);
 }
 
 const DemoLiveRun *DemoGitHubBackend::liveRun(qint64 runId) const
@@ -1622,12 +1709,13 @@ DemoGitHubBackend::Reply DemoGitHubBackend::dispatchWorkflow(const HttpRequest &
     for (const WorkflowJob &job : std::as_const(m_data.liveRunPlan))
         firstJobId = qMax(firstJobId, job.id);
     for (const DemoLiveRun &live : std::as_const(m_live))
-        for (const WorkflowJob &job : live.jobs(run.createdAt.addYears(1)))
-            firstJobId = qMax(firstJobId, job.id);
+        firstJobId = qMax(firstJobId, live.maxJobId());
     const QList<WorkflowJob> plan =
         DemoDataGenerator::planReleaseRun(m_data.seed ^ quint64(run.id), run, firstJobId + 1);
-    // The plan starts now on the clock's timeline and plays `speed` times as fast.
+    // The plan starts now on the clock's timeline and plays `speed` times as fast; its
+    // publishing job waits for a review like the live run's.
     m_live.append(DemoLiveRun(run, plan, run.createdAt, run.createdAt, m_speed));
+    m_live.last().requireApproval(m_data.releaseEnvironment.jobName);
     m_data.runs.prepend(run);
     return Reply{204, {}, {}};
 }
@@ -2062,6 +2150,8 @@ DemoGitHubBackend::Reply DemoGitHubBackend::rerunFailedJobs(const WorkflowRun &r
         if (stored.id == run.id)
             stored = next;
     m_live.append(DemoLiveRun(next, plan, next.runStartedAt, next.runStartedAt, m_speed));
+    // A new attempt of the publishing job needs a new review.
+    m_live.last().requireApproval(m_data.releaseEnvironment.jobName);
     return jsonReply(QJsonObject(), 201);
 }
 

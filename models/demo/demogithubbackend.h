@@ -39,14 +39,19 @@ namespace Mainstay {
 // Release workflow (POST .../dispatches, 204) starts a new run that plays like the live one;
 // cancel (202; 409 when completed) and rerun-failed-jobs (201: a new attempt re-plays the failed,
 // cancelled and skipped jobs; 403 while running or without failures) act on runs; the Release
-// workflow file (GET .../contents/<path>) declares workflow_dispatch inputs; pending_deployments
-// lists none and refuses reviews with 422.
+// workflow file (GET .../contents/<path>) declares workflow_dispatch inputs. Every replayed
+// Release run's publishing job deploys to the dataset's protected environment: once its needs are
+// done it waits (job and run "waiting"), GET .../pending_deployments lists that environment for
+// the viewer to approve, and POST .../pending_deployments approves (the run resumes, later jobs
+// shifted by the wait) or rejects (the job fails, the jobs needing it are skipped, the run fails);
+// with nothing waiting the POST gets 422 "No pending deployment requests".
 // Invalid input gets GitHub's 422 "Validation Failed" with an errors list; malformed JSON gets 400
 // "Problems parsing JSON".
 //
 // The in-progress Release run is replayed from the dataset's plan against `clock`, `speed` times
-// faster than the clock: at construction it is as in the dataset (about a quarter done), and it
-// completes successfully (at the default 10x) a couple of minutes later. Its timestamps are on
+// faster than the clock: at construction it is as in the dataset (waiting for the review of its
+// publishing job), and once approved it completes successfully (at the default 10x) a couple of
+// minutes later. Its timestamps are on
 // the clock's timeline, and bodies only change when a job or step changes, so polling an
 // unchanged run gets 304s.
 //
@@ -131,6 +136,9 @@ private:
     QDateTime refDate(const QString &ref) const;
     Reply cancelRun(const WorkflowRun &run);
     Reply rerunFailedJobs(const WorkflowRun &run);
+    Reply listPendingDeployments(const WorkflowRun &run, const QString &apiBase);
+    Reply reviewPendingDeployments(const HttpRequest &request, const WorkflowRun &run,
+                                   const QString &apiBase);
     static QByteArray workflowFile(const Workflow &workflow);
     const DemoLiveRun *liveRun(qint64 runId) const;
 

@@ -374,21 +374,36 @@ TEST(DemoDataGenerator, ReleaseRunsFollowTheGanttChart)
     EXPECT_LE(minutes, 36);
 }
 
-TEST(DemoDataGenerator, LiveRunIsAQuarterDoneAtNow)
+TEST(DemoDataGenerator, LiveRunWaitsForTheReviewOfItsPublishingJobAtNow)
 {
     const DemoDataset &d = dataset();
     ASSERT_NE(d.liveRunId, 0);
     EXPECT_GT(d.liveRunPlan.size(), 100);
+    EXPECT_EQ(d.releaseEnvironment.name, QStringLiteral("release"));
+    EXPECT_NE(d.releaseEnvironment.id, 0);
     int done = 0;
     int listed = 0;
+    int waiting = 0;
     for (const WorkflowJob &job : d.jobs) {
         if (job.runId != d.liveRunId)
             continue;
         ++listed;
         done += job.status == RunStatus::Completed;
+        if (job.status == RunStatus::Waiting) {
+            ++waiting;
+            EXPECT_EQ(job.name, d.releaseEnvironment.jobName);
+            // It has been waiting for a little while, not since the dawn of time.
+            EXPECT_GT(job.createdAt.secsTo(d.now), 30);
+            EXPECT_LT(job.createdAt.secsTo(d.now), 300);
+        }
     }
+    EXPECT_EQ(waiting, 1);
+    EXPECT_EQ(done, listed - 1);
     EXPECT_GT(done, 5);
     EXPECT_LT(listed, d.liveRunPlan.size());
+    for (const WorkflowRun &run : d.runs)
+        if (run.id == d.liveRunId)
+            EXPECT_EQ(run.status, RunStatus::Waiting);
     for (const WorkflowJob &job : d.liveRunPlan)
         EXPECT_EQ(job.conclusion, RunConclusion::Success);
 }
@@ -424,4 +439,55 @@ TEST(DemoDataGenerator, SomeMergedFixesLackTheReleaseLabel)
             EXPECT_FALSE(issue.isOpen()) << issue.number;
             EXPECT_FALSE(issue.hasLabel(u"pending-release")) << issue.number;
         }
+}
+
+TEST(DemoDataGenerator, ASecondAttemptStartsWhenRequestedAndTakesItsOwnTime)
+{
+    const DemoDataset &d = dataset();
+    const WorkflowRun *rerun = nullptr;
+    for (const WorkflowRun &run : d.runs)
+        if (run.runAttempt == 2)
+            rerun = &run;
+    ASSERT_NE(rerun, nullptr);
+    const WorkflowRun *first = nullptr;
+    for (const WorkflowRun &run : d.earlierAttempts)
+        if (run.id == rerun->id && run.runAttempt == 1)
+            first = &run;
+    ASSERT_NE(first, nullptr);
+    // Requested a while after the first attempt ended.
+    EXPECT_GT(rerun->runStartedAt, first->updatedAt);
+
+    QHash<QString, WorkflowJob> before;
+    QList<WorkflowJob> again;
+    for (const WorkflowJob &job : d.jobs) {
+        if (job.runId != rerun->id)
+            continue;
+        if (job.runAttempt == 1)
+            before.insert(job.name, job);
+        else
+            again.append(job);
+    }
+    ASSERT_FALSE(again.isEmpty());
+    QDateTime earliest;
+    int ranTwice = 0;
+    for (const WorkflowJob &job : again) {
+        SCOPED_TRACE(job.name.toStdString());
+        EXPECT_GE(job.createdAt, rerun->runStartedAt);
+        if (!earliest.isValid() || job.createdAt < earliest)
+            earliest = job.createdAt;
+        EXPECT_EQ(job.conclusion, RunConclusion::Success);
+        ASSERT_TRUE(before.contains(job.name));
+        const WorkflowJob &earlier = before.value(job.name);
+        if (earlier.conclusion == RunConclusion::Skipped)
+            continue;
+        // The job that failed ran in both attempts, for a different but similar time.
+        ++ranTwice;
+        const qint64 took = job.startedAt.secsTo(job.completedAt);
+        const qint64 tookBefore = earlier.startedAt.secsTo(earlier.completedAt);
+        EXPECT_NE(took, tookBefore);
+        EXPECT_GT(took, tookBefore * 7 / 10);
+        EXPECT_LT(took, tookBefore * 14 / 10);
+    }
+    EXPECT_GE(ranTwice, 1);
+    EXPECT_LE(rerun->runStartedAt.secsTo(earliest), 2);
 }

@@ -79,6 +79,23 @@ protected:
         return 0;
     }
 
+    // Approves (or rejects) the deployment `runId` waits for, as the release page does.
+    HttpResponse review(qint64 runId, const QString &state, DemoGitHubBackend *backend = nullptr)
+    {
+        const QByteArray body = QJsonDocument(QJsonObject{
+                                                  {QStringLiteral("environment_ids"),
+                                                   QJsonArray{generated().releaseEnvironment.id}},
+                                                  {QStringLiteral("state"), state},
+                                                  {QStringLiteral("comment"), QStringLiteral("ok")},
+                                              })
+                                    .toJson();
+        return (backend ? backend : &m_backend)
+            ->handle(makeRequest(
+                "POST",
+                kRepoPath + QStringLiteral("/actions/runs/%1/pending_deployments").arg(runId),
+                body));
+    }
+
     ManualClock m_clock{kNow};
     DemoGitHubBackend m_backend{generated(), &m_clock};
 };
@@ -475,7 +492,9 @@ TEST_F(DemoGitHubBackendTest, LiveRunAdvancesWithTheClock)
         return out;
     };
 
-    EXPECT_EQ(run().status, RunStatus::InProgress);
+    // The run opens waiting for the review of its publishing job; once approved it plays on.
+    EXPECT_EQ(run().status, RunStatus::Waiting);
+    EXPECT_FALSE(m_backend.liveRunFinishesAt().isValid());
     const QList<WorkflowJob> start = jobs();
     ASSERT_FALSE(start.isEmpty());
     EXPECT_LT(start.size(), generated().liveRunPlan.size());
@@ -485,6 +504,9 @@ TEST_F(DemoGitHubBackendTest, LiveRunAdvancesWithTheClock)
     HttpRequest conditional = makeRequest("GET", runPath + QStringLiteral("/jobs?per_page=100"));
     conditional.headers.append({"If-None-Match", before.header("ETag")});
     EXPECT_EQ(m_backend.handle(conditional).status, 304);
+
+    ASSERT_EQ(review(runId, QStringLiteral("approved")).status, 200);
+    EXPECT_EQ(run().status, RunStatus::InProgress);
 
     // Follow one job that has not started yet through queued -> in_progress -> completed.
     QString watched;
@@ -650,9 +672,15 @@ TEST_F(DemoGitHubBackendTest, DispatchStartsANewReleaseRun)
     EXPECT_EQ(run.status, RunStatus::Queued);
     EXPECT_EQ(run.actor, generated().viewer);
 
-    // Plays to the end like the live run: about three minutes at 10x.
-    m_clock.advance(60'000);
+    // Plays like the live run: its publishing job waits for a review within the first minute at
+    // 10x, and once approved it runs to the end in about three minutes.
+    m_clock.advance(10'000);
     EXPECT_EQ(newest().status, RunStatus::InProgress);
+    m_clock.advance(50'000);
+    EXPECT_EQ(newest().status, RunStatus::Waiting);
+    m_clock.advance(10 * 60'000);
+    EXPECT_EQ(newest().status, RunStatus::Waiting);
+    ASSERT_EQ(review(run.id, QStringLiteral("approved")).status, 200);
     m_clock.advance(10 * 60'000);
     const WorkflowRun finished = newest();
     EXPECT_EQ(finished.id, run.id);
@@ -700,4 +728,357 @@ TEST_F(DemoGitHubBackendTest, DeletingALabelRemovesItEverywhere)
                                       kRepoPath + QStringLiteral("/labels/AREA%2Fsome%20thing")))
                   .status,
               204);
+}
+
+// ---- the live run's publishing job waits for a deployment review -----------------------------
+
+namespace {
+
+QString pendingPath(qint64 runId)
+{
+    return kRepoPath + QStringLiteral("/actions/runs/%1/pending_deployments").arg(runId);
+}
+
+const WorkflowJob *findJob(const QList<WorkflowJob> &jobs, const QString &name)
+{
+    for (const WorkflowJob &job : jobs)
+        if (job.name == name)
+            return &job;
+    return nullptr;
+}
+
+} // namespace
+
+class DemoDeploymentReviewTest : public DemoGitHubBackendTest
+{
+protected:
+    qint64 live() const { return generated().liveRunId; }
+    const QString &gatedName() const { return generated().releaseEnvironment.jobName; }
+    WorkflowRun runOf(DemoGitHubBackend &backend)
+    {
+        return GitHubJson::parseWorkflowRun(
+                   json(backend.handle(makeRequest(
+                       "GET", kRepoPath + QStringLiteral("/actions/runs/%1").arg(live())))))
+            .value();
+    }
+    QList<WorkflowJob> jobsOf(DemoGitHubBackend &backend)
+    {
+        QList<WorkflowJob> all;
+        for (int page = 1;; ++page) {
+            const auto jobs = GitHubJson::parseWorkflowJobList(
+                backend
+                    .handle(makeRequest(
+                        "GET",
+                        kRepoPath + QStringLiteral("/actions/runs/%1/jobs?per_page=100&page=%2")
+                                        .arg(live())
+                                        .arg(page)))
+                    .body);
+            if (!jobs.isOk() || jobs.value().items.isEmpty())
+                return all;
+            all += jobs.value().items;
+        }
+    }
+};
+
+TEST_F(DemoDeploymentReviewTest, TheRunWaitsAtThePublishingJobAndListsTheDeployment)
+{
+    const DemoEnvironment &environment = generated().releaseEnvironment;
+    EXPECT_EQ(environment.name, QStringLiteral("release"));
+    EXPECT_EQ(environment.jobName, QStringLiteral("Release / Publish PyPi"));
+    EXPECT_NE(environment.id, 0);
+
+    // As generated: the jobs the publishing job needs are done; it waits, nothing after it is
+    // listed, and the run waits too.
+    const QList<WorkflowJob> before = jobsOf(m_backend);
+    const WorkflowJob *gated = findJob(before, gatedName());
+    ASSERT_NE(gated, nullptr);
+    EXPECT_EQ(gated->status, RunStatus::Waiting);
+    EXPECT_EQ(gated->conclusion, RunConclusion::None);
+    EXPECT_FALSE(gated->completedAt.isValid());
+    EXPECT_TRUE(gated->steps.isEmpty());
+    EXPECT_LE(gated->createdAt, m_clock.now());
+    for (const WorkflowJob &job : before)
+        if (job.name != gatedName())
+            EXPECT_EQ(job.status, RunStatus::Completed) << job.name.toStdString();
+    EXPECT_EQ(findJob(before, QStringLiteral("Git release / Checksum")), nullptr);
+    EXPECT_EQ(runOf(m_backend).status, RunStatus::Waiting);
+
+    const HttpResponse listed = get(pendingPath(live()));
+    ASSERT_EQ(listed.status, 200);
+    const QJsonArray pending = json(listed).toArray();
+    ASSERT_EQ(pending.size(), 1);
+    const QJsonObject entry = pending.first().toObject();
+    const QJsonObject env = entry.value(QLatin1String("environment")).toObject();
+    EXPECT_EQ(env.value(QLatin1String("id")).toInteger(), environment.id);
+    EXPECT_EQ(env.value(QLatin1String("name")).toString(), QStringLiteral("release"));
+    EXPECT_EQ(env.value(QLatin1String("node_id")).toString(), environment.nodeId);
+    EXPECT_TRUE(env.value(QLatin1String("url"))
+                    .toString()
+                    .endsWith(QLatin1String("/repos/demo/lambda-powertools/environments/release")));
+    EXPECT_TRUE(env.value(QLatin1String("html_url")).toString().startsWith(QLatin1String("http")));
+    EXPECT_TRUE(entry.value(QLatin1String("current_user_can_approve")).toBool());
+    EXPECT_EQ(entry.value(QLatin1String("wait_timer")).toInt(-1), 0);
+    EXPECT_EQ(parseIsoDateTime(entry.value(QLatin1String("wait_timer_started_at")).toString()),
+              gated->createdAt);
+    QStringList reviewers;
+    for (const QJsonValue &reviewer : entry.value(QLatin1String("reviewers")).toArray()) {
+        EXPECT_EQ(reviewer.toObject().value(QLatin1String("type")).toString(),
+                  QStringLiteral("User"));
+        reviewers << reviewer.toObject()
+                         .value(QLatin1String("reviewer"))
+                         .toObject()
+                         .value(QLatin1String("login"))
+                         .toString();
+    }
+    EXPECT_TRUE(reviewers.contains(generated().viewer.login));
+
+    // Time passes and nothing moves: the same bodies, no end in sight.
+    const HttpResponse jobsBefore =
+        get(kRepoPath + QStringLiteral("/actions/runs/%1/jobs?per_page=100").arg(live()));
+    m_clock.advance(15 * 60'000);
+    EXPECT_EQ(get(kRepoPath + QStringLiteral("/actions/runs/%1/jobs?per_page=100").arg(live()))
+                  .header("ETag"),
+              jobsBefore.header("ETag"));
+    EXPECT_EQ(runOf(m_backend).status, RunStatus::Waiting);
+    EXPECT_FALSE(m_backend.liveRunFinishesAt().isValid());
+    EXPECT_EQ(json(get(pendingPath(live()))).toArray().size(), 1);
+
+    // Other runs have nothing waiting.
+    qint64 finished = 0;
+    for (const WorkflowRun &run : generated().runs)
+        if (run.isCompleted())
+            finished = run.id;
+    EXPECT_TRUE(json(get(pendingPath(finished))).toArray().isEmpty());
+    EXPECT_EQ(review(finished, QStringLiteral("approved")).status, 422);
+}
+
+TEST_F(DemoDeploymentReviewTest, BadReviewsAre422AndChangeNothing)
+{
+    const QString path = pendingPath(live());
+    const qint64 id = generated().releaseEnvironment.id;
+    auto post = [&](const QJsonObject &body) { return send("POST", path, body).status; };
+    EXPECT_EQ(m_backend.handle(makeRequest("POST", path, "{\"state\": ")).status, 400);
+    EXPECT_EQ(post({{"state", "approved"}, {"comment", "ok"}}), 422);
+    EXPECT_EQ(post({{"environment_ids", id}, {"state", "approved"}, {"comment", "ok"}}), 422);
+    EXPECT_EQ(post({{"environment_ids", QJsonArray{id}}, {"state", "maybe"}, {"comment", "ok"}}),
+              422);
+    EXPECT_EQ(post({{"environment_ids", QJsonArray{id}}, {"comment", "ok"}}), 422);
+    EXPECT_EQ(post({{"environment_ids", QJsonArray{id}}, {"state", "approved"}}), 422);
+    EXPECT_EQ(post({{"environment_ids", QJsonArray{}}, {"state", "approved"}, {"comment", "ok"}}),
+              422);
+    const HttpResponse wrong = send("POST", path,
+                                    QJsonObject{{"environment_ids", QJsonArray{id + 1}},
+                                                {"state", "approved"},
+                                                {"comment", "ok"}});
+    EXPECT_EQ(wrong.status, 422);
+    EXPECT_EQ(json(wrong).toObject().value(QLatin1String("message")).toString(),
+              QStringLiteral("Validation Failed"));
+    EXPECT_EQ(runOf(m_backend).status, RunStatus::Waiting);
+    EXPECT_EQ(json(get(path)).toArray().size(), 1);
+}
+
+TEST_F(DemoDeploymentReviewTest, ApprovalResumesTheRunShiftedByTheTimeWaited)
+{
+    // Two replays of the same dataset: one approved at once, one five minutes later.
+    ManualClock laterClock{kNow};
+    DemoGitHubBackend later{generated(), &laterClock};
+    const QDateTime origin = m_clock.now();
+
+    const HttpResponse approved = review(live(), QStringLiteral("approved"));
+    ASSERT_EQ(approved.status, 200);
+    const QJsonArray deployments = json(approved).toArray();
+    ASSERT_EQ(deployments.size(), 1);
+    EXPECT_EQ(deployments.first().toObject().value(QLatin1String("environment")).toString(),
+              QStringLiteral("release"));
+    EXPECT_TRUE(json(get(pendingPath(live()))).toArray().isEmpty());
+    const HttpResponse again = review(live(), QStringLiteral("approved"));
+    EXPECT_EQ(again.status, 422);
+    EXPECT_EQ(json(again).toObject().value(QLatin1String("message")).toString(),
+              QStringLiteral("No pending deployment requests to approve or reject"));
+    // The job queues; the run goes on.
+    const WorkflowJob *queued = findJob(jobsOf(m_backend), gatedName());
+    ASSERT_NE(queued, nullptr);
+    EXPECT_EQ(queued->status, RunStatus::Queued);
+    EXPECT_NE(runOf(m_backend).status, RunStatus::Waiting);
+    const QDateTime end = m_backend.liveRunFinishesAt();
+    ASSERT_TRUE(end.isValid());
+    EXPECT_GT(end, origin);
+
+    laterClock.advance(5 * 60'000);
+    EXPECT_EQ(runOf(later).status, RunStatus::Waiting);
+    ASSERT_EQ(review(live(), QStringLiteral("approved"), &later).status, 200);
+    const QDateTime laterEnd = later.liveRunFinishesAt();
+    ASSERT_TRUE(laterEnd.isValid());
+    EXPECT_NEAR(double(end.secsTo(laterEnd)), 300.0, 1.0);
+
+    // Both play to the end; every job that waited is five minutes later in the second replay,
+    // every job before it at the same time.
+    m_clock.setNow(end.addSecs(1));
+    laterClock.setNow(laterEnd.addSecs(1));
+    const WorkflowRun done = runOf(m_backend);
+    EXPECT_EQ(done.status, RunStatus::Completed);
+    EXPECT_EQ(done.conclusion, RunConclusion::Success);
+    EXPECT_EQ(runOf(later).conclusion, RunConclusion::Success);
+    const QList<WorkflowJob> first = jobsOf(m_backend);
+    const QList<WorkflowJob> second = jobsOf(later);
+    ASSERT_EQ(first.size(), generated().liveRunPlan.size());
+    ASSERT_EQ(second.size(), first.size());
+    const WorkflowJob *gateFirst = findJob(first, gatedName());
+    ASSERT_NE(gateFirst, nullptr);
+    int shifted = 0;
+    for (const WorkflowJob &job : first) {
+        const WorkflowJob *other = findJob(second, job.name);
+        ASSERT_NE(other, nullptr) << job.name.toStdString();
+        EXPECT_EQ(job.conclusion, RunConclusion::Success);
+        EXPECT_EQ(other->conclusion, RunConclusion::Success);
+        const qint64 delta = job.completedAt.secsTo(other->completedAt);
+        if (job.startedAt > gateFirst->createdAt) {
+            EXPECT_NEAR(double(delta), 300.0, 1.0) << job.name.toStdString();
+            ++shifted;
+        } else {
+            EXPECT_EQ(delta, 0) << job.name.toStdString();
+        }
+    }
+    EXPECT_GT(shifted, 50);
+}
+
+TEST_F(DemoDeploymentReviewTest, RejectionFailsTheJobSkipsItsDependentsAndFailsTheRun)
+{
+    m_clock.advance(20'000);
+    const HttpResponse rejected = review(live(), QStringLiteral("rejected"));
+    ASSERT_EQ(rejected.status, 200);
+    EXPECT_TRUE(json(rejected).toArray().isEmpty());
+    EXPECT_TRUE(json(get(pendingPath(live()))).toArray().isEmpty());
+
+    const WorkflowRun run = runOf(m_backend);
+    EXPECT_EQ(run.status, RunStatus::Completed);
+    EXPECT_EQ(run.conclusion, RunConclusion::Failure);
+    const QList<WorkflowJob> jobs = jobsOf(m_backend);
+    EXPECT_EQ(jobs.size(), generated().liveRunPlan.size());
+    int skipped = 0;
+    for (const WorkflowJob &job : jobs) {
+        EXPECT_EQ(job.status, RunStatus::Completed);
+        if (job.name == gatedName()) {
+            EXPECT_EQ(job.conclusion, RunConclusion::Failure);
+            EXPECT_EQ(job.completedAt,
+                      QDateTime::fromSecsSinceEpoch(m_clock.now().toSecsSinceEpoch(), Qt::UTC));
+            EXPECT_TRUE(job.steps.isEmpty());
+        } else if (job.conclusion == RunConclusion::Skipped) {
+            EXPECT_TRUE(job.steps.isEmpty()) << job.name.toStdString();
+            EXPECT_LE(job.completedAt, m_clock.now());
+            ++skipped;
+        } else {
+            EXPECT_EQ(job.conclusion, RunConclusion::Success) << job.name.toStdString();
+        }
+    }
+    EXPECT_GT(skipped, 50);
+    EXPECT_EQ(review(live(), QStringLiteral("approved")).status, 422);
+
+    // Nothing runs later; the run can no longer be cancelled, but its failed jobs re-run, and
+    // the new attempt of the publishing job waits for a review again.
+    m_clock.advance(30 * 60'000);
+    EXPECT_EQ(jobsOf(m_backend), jobs);
+    const QString runPath = kRepoPath + QStringLiteral("/actions/runs/%1").arg(live());
+    EXPECT_EQ(send("POST", runPath + QStringLiteral("/cancel"), QJsonObject()).status, 409);
+    ASSERT_EQ(send("POST", runPath + QStringLiteral("/rerun-failed-jobs"), QJsonObject()).status,
+              201);
+    m_clock.advance(5'000);
+    EXPECT_EQ(runOf(m_backend).runAttempt, 2);
+    EXPECT_EQ(runOf(m_backend).status, RunStatus::Waiting);
+    EXPECT_EQ(json(get(pendingPath(live()))).toArray().size(), 1);
+}
+
+TEST_F(DemoDeploymentReviewTest, CancellingWhileWaitingCancelsTheWaitingJob)
+{
+    const QString runPath = kRepoPath + QStringLiteral("/actions/runs/%1").arg(live());
+    ASSERT_EQ(send("POST", runPath + QStringLiteral("/cancel"), QJsonObject()).status, 202);
+    EXPECT_TRUE(json(get(pendingPath(live()))).toArray().isEmpty());
+    EXPECT_EQ(review(live(), QStringLiteral("approved")).status, 422);
+    const WorkflowRun run = runOf(m_backend);
+    EXPECT_EQ(run.conclusion, RunConclusion::Cancelled);
+    const WorkflowJob *gated = findJob(jobsOf(m_backend), gatedName());
+    ASSERT_NE(gated, nullptr);
+    EXPECT_EQ(gated->status, RunStatus::Completed);
+    EXPECT_EQ(gated->conclusion, RunConclusion::Cancelled);
+}
+
+TEST_F(DemoGitHubBackendTest, ARerunStartsWhenRequestedAndTakesItsOwnTime)
+{
+    // A finished run that failed in its quality checks: re-running replays from there.
+    const WorkflowRun *failed = nullptr;
+    for (const WorkflowRun &run : generated().runs)
+        if (run.isCompleted() && run.conclusion == RunConclusion::Failure && run.runAttempt == 1)
+            failed = &run;
+    ASSERT_NE(failed, nullptr);
+    // Replayed in real time, so that durations compare second for second.
+    DemoGitHubBackend backend{generated(), &m_clock, 1.0};
+    auto get = [&](const QString &target) { return backend.handle(makeRequest("GET", target)); };
+    const QString runPath = kRepoPath + QStringLiteral("/actions/runs/%1").arg(failed->id);
+    auto jobsOf = [&](int attempt) {
+        QList<WorkflowJob> all;
+        for (int page = 1;; ++page) {
+            const auto jobs = GitHubJson::parseWorkflowJobList(
+                get(runPath +
+                    QStringLiteral("/attempts/%1/jobs?per_page=100&page=%2").arg(attempt).arg(page))
+                    .body);
+            if (!jobs.isOk() || jobs.value().items.isEmpty())
+                return all;
+            all += jobs.value().items;
+        }
+    };
+    QHash<QString, WorkflowJob> before;
+    for (const WorkflowJob &job : jobsOf(1))
+        before.insert(job.name, job);
+
+    m_clock.advance(7 * 60'000);
+    const QDateTime requested =
+        QDateTime::fromSecsSinceEpoch(m_clock.now().toSecsSinceEpoch(), Qt::UTC);
+    ASSERT_EQ(
+        backend.handle(makeRequest("POST", runPath + QStringLiteral("/rerun-failed-jobs"))).status,
+        201);
+    const WorkflowRun second = GitHubJson::parseWorkflowRun(json(get(runPath))).value();
+    EXPECT_EQ(second.runAttempt, 2);
+    EXPECT_EQ(second.runStartedAt, requested);
+
+    // Play it to the end, approving its publishing job on the way.
+    for (int i = 0; i < 200; ++i) {
+        m_clock.advance(30'000);
+        const WorkflowRun now = GitHubJson::parseWorkflowRun(json(get(runPath))).value();
+        if (now.status == RunStatus::Waiting)
+            ASSERT_EQ(review(failed->id, QStringLiteral("approved"), &backend).status, 200);
+        if (now.isCompleted())
+            break;
+    }
+    const WorkflowRun done = GitHubJson::parseWorkflowRun(json(get(runPath))).value();
+    ASSERT_TRUE(done.isCompleted());
+    EXPECT_EQ(done.conclusion, RunConclusion::Success);
+
+    QList<WorkflowJob> again;
+    for (const WorkflowJob &job : jobsOf(2))
+        if (job.runAttempt == 2)
+            again.append(job);
+    ASSERT_GT(again.size(), 50);
+    QDateTime earliest;
+    int ranTwice = 0;
+    int differ = 0;
+    for (const WorkflowJob &job : again) {
+        SCOPED_TRACE(job.name.toStdString());
+        EXPECT_GE(job.createdAt, requested);
+        if (!earliest.isValid() || job.createdAt < earliest)
+            earliest = job.createdAt;
+        ASSERT_TRUE(before.contains(job.name));
+        const WorkflowJob &earlier = before.value(job.name);
+        if (earlier.conclusion == RunConclusion::Skipped)
+            continue;
+        // The job that failed ran in both attempts, for a different but similar time.
+        ++ranTwice;
+        const qint64 took = job.startedAt.secsTo(job.completedAt);
+        const qint64 tookBefore = earlier.startedAt.secsTo(earlier.completedAt);
+        differ += took != tookBefore;
+        EXPECT_GT(took, tookBefore * 6 / 10);
+        EXPECT_LT(took, tookBefore * 15 / 10);
+    }
+    EXPECT_GE(ranTwice, 1);
+    EXPECT_GE(differ, 1);
+    EXPECT_LE(requested.secsTo(earliest), 2);
 }

@@ -7,6 +7,8 @@
 #include "githubclient.h"
 #include "loopbackhttpserver.h"
 #include "manualclock.h"
+#include "manualscheduler.h"
+#include "outbox.h"
 #include "policyloader.h"
 #include "releasepage.h"
 #include "runmonitor.h"
@@ -14,12 +16,19 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
@@ -27,6 +36,8 @@
 #include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace Mainstay;
@@ -261,5 +272,121 @@ TEST(ReleasePage, ComparesTwoAttemptsOfARerunRunJobByJob)
     if (const QString shots = qEnvironmentVariable("MAINSTAY_SCREENSHOT_DIR"); !shots.isEmpty())
         dialog->grab().save(QDir(shots).filePath(QStringLiteral("attempt-comparison.png")));
     dialog->close();
+    page.clearWorkspace();
+}
+
+TEST(ReleasePage, ApprovesTheWaitingDeploymentThroughTheOutboxAndTheRunGoesOn)
+{
+    DemoReleaseWorkspace demo;
+    ASSERT_TRUE(demo.start());
+    auto &backend = demo.backend;
+    ManualClock outboxClock;
+    ManualScheduler scheduler{&outboxClock};
+    Outbox outbox(&demo.store.userData(), &demo.client, demo.context.repository, &scheduler);
+    outbox.start();
+    demo.context.outbox = &outbox;
+    const DemoEnvironment environment = backend->dataset().releaseEnvironment;
+    const qint64 live = backend->dataset().liveRunId;
+
+    ReleasePage page;
+    page.resize(1400, 800);
+    page.setWorkspace(demo.context);
+    auto settled = [&] {
+        scheduler.advance(0);
+        return page.monitor() && page.monitor()->hasRun() && !page.monitor()->isFetching();
+    };
+    ASSERT_TRUE(QTest::qWaitFor(settled, 20'000));
+    ASSERT_EQ(page.currentRunId(), live);
+    EXPECT_EQ(page.monitor()->run().status, RunStatus::Waiting);
+
+    // The publishing job is drawn waiting for approval, and the summary says so.
+    auto gatedRow = [&]() -> std::optional<GanttRow> {
+        for (const GanttRow &row : page.ganttView()->rows())
+            if (row.kind == GanttRow::Kind::Job && row.label == QLatin1String("Publish PyPi"))
+                return row;
+        return std::nullopt;
+    };
+    ASSERT_TRUE(gatedRow().has_value());
+    EXPECT_EQ(gatedRow()->state, GanttState::Waiting);
+    auto summaryMentions = [&](const QString &text) {
+        for (const QLabel *label : page.findChildren<QLabel *>())
+            if (label->text().contains(text))
+                return true;
+        return false;
+    };
+    EXPECT_TRUE(summaryMentions(QStringLiteral("1 waiting for approval")));
+
+    QToolButton *review = nullptr;
+    for (QToolButton *button : page.findChildren<QToolButton *>())
+        if (button->text() == QStringLiteral("Review…"))
+            review = button;
+    ASSERT_NE(review, nullptr);
+    ASSERT_TRUE(review->isEnabled());
+
+    // The dialog lists the environment the demo asks about; approve it with a comment.
+    QStringList listed;
+    QTimer answer;
+    answer.setInterval(10);
+    QObject::connect(&answer, &QTimer::timeout, &answer, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog || dialog->windowTitle() != QStringLiteral("Review deployments"))
+            return;
+        answer.stop();
+        auto *list = dialog->findChild<QListWidget *>();
+        for (int i = 0; list && i < list->count(); ++i)
+            if (list->item(i)->checkState() == Qt::Checked)
+                listed << list->item(i)->text();
+        dialog->findChild<QLineEdit *>()->setText(QStringLiteral("Checks are green, ship it"));
+        if (const QString shots = qEnvironmentVariable("MAINSTAY_SCREENSHOT_DIR"); !shots.isEmpty())
+            dialog->grab().save(QDir(shots).filePath(QStringLiteral("review-deployments.png")));
+        for (QPushButton *button : dialog->findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("Approve"))
+                button->click();
+    });
+    answer.start();
+    review->click();
+
+    auto reviewPosted = [&]() -> std::optional<HttpRequest> {
+        for (const HttpRequest &request : demo.server.requestLog())
+            if (request.method == "POST" &&
+                request.path.endsWith(QLatin1String("/pending_deployments")))
+                return request;
+        return std::nullopt;
+    };
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            scheduler.advance(0);
+            return reviewPosted().has_value() && outbox.pendingCount() == 0 && !outbox.isSending();
+        },
+        20'000));
+    EXPECT_EQ(listed, QStringList{environment.name});
+    EXPECT_EQ(QJsonDocument::fromJson(reviewPosted()->body).object(),
+              (QJsonObject{{"environment_ids", QJsonArray{environment.id}},
+                           {"state", "approved"},
+                           {"comment", "Checks are green, ship it"}}));
+
+    // The page refreshes once the outbox has sent the review: the job is queued, the run goes on.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return settled() && page.monitor()->run().status != RunStatus::Waiting && gatedRow() &&
+                   gatedRow()->state != GanttState::Waiting;
+        },
+        20'000));
+    EXPECT_FALSE(summaryMentions(QStringLiteral("waiting for approval")));
+    EXPECT_FALSE(review->isEnabled()); // nothing left to review
+
+    // And it plays to the end.
+    const QDateTime end = backend->liveRunFinishesAt();
+    ASSERT_TRUE(end.isValid());
+    demo.serverClock.setNow(end.addSecs(5));
+    page.monitor()->refresh();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return settled() && page.monitor()->run().isCompleted(); }, 20'000));
+    EXPECT_EQ(page.monitor()->run().conclusion, RunConclusion::Success);
+    EXPECT_EQ(gatedRow()->state, GanttState::Success);
+    bool layers = false;
+    for (const GanttRow &row : page.ganttView()->rows())
+        layers = layers || row.label == QLatin1String("Layer release");
+    EXPECT_TRUE(layers);
     page.clearWorkspace();
 }

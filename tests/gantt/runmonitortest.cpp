@@ -413,7 +413,7 @@ TEST_F(DemoActionsTest, CancelStopsTheLiveRunAndASecondCancelIs409)
     EXPECT_EQ(call("GET", run + QStringLiteral("/attempts/1")).status, 200);
 }
 
-TEST_F(DemoActionsTest, WorkflowFileDeclaresDispatchInputsAndDeploymentsHaveNothingWaiting)
+TEST_F(DemoActionsTest, WorkflowFileDeclaresDispatchInputsAndTheLiveRunWaitsForAReview)
 {
     const ApiResponse file =
         call("GET", QStringLiteral("/repos/%1/contents/.github/workflows/release.yml").arg(m_repo));
@@ -430,18 +430,34 @@ TEST_F(DemoActionsTest, WorkflowFileDeclaresDispatchInputsAndDeploymentsHaveNoth
               QStringLiteral("version_to_publish"));
     EXPECT_EQ(call("GET", QStringLiteral("/repos/%1/contents/nope.yml").arg(m_repo)).status, 404);
 
+    // The live run waits for a review of its publishing job: one environment is listed, a
+    // review naming another is refused, approving it empties the list, and a second review finds
+    // nothing waiting.
     const qint64 live = m_backend->dataset().liveRunId;
     const QString pending =
         QStringLiteral("/repos/%1/actions/runs/%2/pending_deployments").arg(m_repo).arg(live);
     const ApiResponse list = call("GET", pending);
     EXPECT_EQ(list.status, 200);
-    EXPECT_TRUE(QJsonDocument::fromJson(list.body).array().isEmpty());
-    EXPECT_EQ(call("POST", pending,
-                   QJsonObject{{QStringLiteral("environment_ids"), QJsonArray{1}},
-                               {QStringLiteral("state"), QStringLiteral("approved")},
-                               {QStringLiteral("comment"), QStringLiteral("ok")}})
-                  .status,
-              422);
+    const QJsonArray waiting = QJsonDocument::fromJson(list.body).array();
+    ASSERT_EQ(waiting.size(), 1);
+    const qint64 environment = waiting.first()
+                                   .toObject()
+                                   .value(QLatin1String("environment"))
+                                   .toObject()
+                                   .value(QLatin1String("id"))
+                                   .toInteger();
+    EXPECT_EQ(environment, m_backend->dataset().releaseEnvironment.id);
+    auto review = [&](qint64 id) {
+        return call("POST", pending,
+                    QJsonObject{{QStringLiteral("environment_ids"), QJsonArray{id}},
+                                {QStringLiteral("state"), QStringLiteral("approved")},
+                                {QStringLiteral("comment"), QStringLiteral("ok")}})
+            .status;
+    };
+    EXPECT_EQ(review(environment + 1), 422);
+    EXPECT_EQ(review(environment), 200);
+    EXPECT_TRUE(QJsonDocument::fromJson(call("GET", pending).body).array().isEmpty());
+    EXPECT_EQ(review(environment), 422);
 }
 
 TEST_F(DemoActionsTest, FollowDispatchFindsTheNewRunAndWatchesIt)
