@@ -401,9 +401,11 @@ TEST(DemoDataGenerator, LiveRunWaitsForTheReviewOfItsPublishingJobAtNow)
     EXPECT_EQ(done, listed - 1);
     EXPECT_GT(done, 5);
     EXPECT_LT(listed, d.liveRunPlan.size());
-    for (const WorkflowRun &run : d.runs)
-        if (run.id == d.liveRunId)
+    for (const WorkflowRun &run : d.runs) {
+        if (run.id == d.liveRunId) {
             EXPECT_EQ(run.status, RunStatus::Waiting);
+        }
+    }
     for (const WorkflowJob &job : d.liveRunPlan)
         EXPECT_EQ(job.conclusion, RunConclusion::Success);
 }

@@ -797,9 +797,11 @@ TEST_F(DemoDeploymentReviewTest, TheRunWaitsAtThePublishingJobAndListsTheDeploym
     EXPECT_FALSE(gated->completedAt.isValid());
     EXPECT_TRUE(gated->steps.isEmpty());
     EXPECT_LE(gated->createdAt, m_clock.now());
-    for (const WorkflowJob &job : before)
-        if (job.name != gatedName())
+    for (const WorkflowJob &job : before) {
+        if (job.name != gatedName()) {
             EXPECT_EQ(job.status, RunStatus::Completed) << job.name.toStdString();
+        }
+    }
     EXPECT_EQ(findJob(before, QStringLiteral("Git release / Checksum")), nullptr);
     EXPECT_EQ(runOf(m_backend).status, RunStatus::Waiting);
 
@@ -1044,8 +1046,9 @@ TEST_F(DemoGitHubBackendTest, ARerunStartsWhenRequestedAndTakesItsOwnTime)
     for (int i = 0; i < 200; ++i) {
         m_clock.advance(30'000);
         const WorkflowRun now = GitHubJson::parseWorkflowRun(json(get(runPath))).value();
-        if (now.status == RunStatus::Waiting)
+        if (now.status == RunStatus::Waiting) {
             ASSERT_EQ(review(failed->id, QStringLiteral("approved"), &backend).status, 200);
+        }
         if (now.isCompleted())
             break;
     }
