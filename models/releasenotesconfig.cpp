@@ -237,6 +237,8 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
             reader.string(value, key, &config.tagTemplate);
         } else if (key == QLatin1String("tag-prefix")) {
             reader.string(value, key, &config.tagPrefix);
+        } else if (key == QLatin1String("prerelease-identifier")) {
+            reader.string(value, key, &config.prereleaseIdentifier);
         } else if (key == QLatin1String("version-template")) {
             reader.string(value, key, &config.versionTemplate, false);
         } else if (key == QLatin1String("exclude-labels")) {
@@ -381,8 +383,7 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
                    key == QLatin1String("filter-by-commitish") ||
                    key == QLatin1String("include-pre-releases") ||
                    key == QLatin1String("commitish") ||
-                   key == QLatin1String("pull-request-limit") ||
-                   key == QLatin1String("prerelease-identifier")) {
+                   key == QLatin1String("pull-request-limit")) {
             // Release Drafter keys that do not change the generated body.
         } else if (key == QLatin1String("_extends")) {
             reader.warning(it->first, key,
