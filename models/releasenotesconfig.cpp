@@ -2,6 +2,12 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+#include <limits>
+#include <optional>
 
 #include <yaml-cpp/yaml.h>
 
@@ -12,6 +18,105 @@ namespace {
 QString fromStd(const std::string &text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// What js-yaml 3 (Release Drafter's YAML reader) makes of a plain scalar that is not a string:
+// "null", "boolean", "number" or "date"; empty for a string. Quoted and block scalars are
+// strings whatever they hold.
+QString plainScalarType(const YAML::Node &node)
+{
+    if (!node.IsScalar() || node.Tag() != "?")
+        return {};
+    const QString s = fromStd(node.Scalar());
+    if (s == u"~" || s == u"null" || s == u"Null" || s == u"NULL" || s.isEmpty())
+        return QStringLiteral("null");
+    if (s == u"true" || s == u"True" || s == u"TRUE" || s == u"false" || s == u"False" ||
+        s == u"FALSE")
+        return QStringLiteral("boolean");
+    // js-yaml's integer resolver: no leading `_`, no trailing `_`, digits in the base.
+    auto isInteger = [&](const QString &t) {
+        if (t.endsWith(u'_'))
+            return false;
+        QString body = t;
+        if (body.startsWith(u'-') || body.startsWith(u'+'))
+            body = body.mid(1);
+        if (body.startsWith(u'_') || body.isEmpty())
+            return false;
+        if (body.startsWith(u':'))
+            return false;
+        static const QRegularExpression b2(QStringLiteral(R"(^0b[01_]*[01][01_]*\z)"));
+        static const QRegularExpression b16(
+            QStringLiteral(R"(^0x[0-9a-fA-F_]*[0-9a-fA-F][0-9a-fA-F_]*\z)"));
+        static const QRegularExpression b8(QStringLiteral(R"(^0[0-7_]*[0-7][0-7_]*\z)"));
+        static const QRegularExpression b10(
+            QStringLiteral(R"(^[1-9][0-9_]*(?:(?::[0-5]?[0-9])+)?\z)"));
+        if (body == u"0")
+            return true;
+        if (body.startsWith(u'0'))
+            return b2.match(body).hasMatch() || b16.match(body).hasMatch() ||
+                   b8.match(body).hasMatch();
+        return b10.match(body).hasMatch();
+    };
+    if (isInteger(s))
+        return QStringLiteral("number");
+    static const QRegularExpression floating(QStringLiteral(
+        R"(^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\z)"));
+    if (floating.match(s).hasMatch() && !s.endsWith(u'_'))
+        return QStringLiteral("number");
+    static const QRegularExpression date(QStringLiteral(R"(^[0-9]{4}-[0-9]{2}-[0-9]{2}\z)"));
+    static const QRegularExpression timestamp(QStringLiteral(
+        R"(^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?\z)"));
+    if (date.match(s).hasMatch() || timestamp.match(s).hasMatch())
+        return QStringLiteral("date");
+    return {};
+}
+
+// Joi's number() with conversion, as Release Drafter validates `collapse-after`: a YAML number,
+// or a string that reads as a decimal number. Empty when neither.
+std::optional<double> joiNumber(const YAML::Node &node)
+{
+    if (!node.IsScalar())
+        return std::nullopt;
+    QString s = fromStd(node.Scalar());
+    const QString type = plainScalarType(node);
+    if (type == u"number") {
+        s.remove(u'_');
+        QString sign;
+        if (s.startsWith(u'-') || s.startsWith(u'+')) {
+            sign = s.left(1);
+            s = s.mid(1);
+        }
+        const double factor = sign == u"-" ? -1 : 1;
+        bool ok = false;
+        if (s.startsWith(QLatin1String("0b")))
+            return factor * double(s.mid(2).toULongLong(&ok, 2));
+        if (s.startsWith(QLatin1String("0x")))
+            return factor * double(s.mid(2).toULongLong(&ok, 16));
+        if (s.size() > 1 && s.startsWith(u'0') && !s.contains(u'.') && !s.contains(u'e') &&
+            !s.contains(u'E'))
+            return factor * double(s.mid(1).toULongLong(&ok, 8));
+        if (s.contains(u':')) {
+            // Base 60: 1:30 is 90.
+            double value = 0;
+            for (const QString &part : s.split(u':'))
+                value = value * 60 + part.toDouble();
+            return factor * value;
+        }
+        const QString lower = s.toLower();
+        if (lower == u".inf")
+            return factor * std::numeric_limits<double>::infinity();
+        if (lower == u".nan")
+            return std::numeric_limits<double>::quiet_NaN();
+        return factor * s.toDouble();
+    }
+    if (!type.isEmpty())
+        return std::nullopt;
+    static const QRegularExpression decimal(
+        QStringLiteral(R"(^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*\z)"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (!decimal.match(s).hasMatch())
+        return std::nullopt;
+    return s.trimmed().toDouble();
 }
 
 class ConfigReader
@@ -61,6 +166,8 @@ public:
             error(node, path, QStringLiteral("must be a string"));
             return false;
         }
+        if (!notString(node, path))
+            return false;
         const QString value = fromStd(node.Scalar());
         if (!allowEmpty && value.isEmpty()) {
             error(node, path, QStringLiteral("must not be empty"));
@@ -73,7 +180,13 @@ public:
     // A list of strings; a single string counts as a list of one when `single` is true.
     bool strings(const YAML::Node &node, const QString &path, QStringList *out, bool single)
     {
-        if (node.IsScalar() && single) {
+        if (node.IsScalar() && single && plainScalarType(node) != u"null") {
+            if (!notString(node, path))
+                return false;
+            if (node.Scalar().empty()) {
+                error(node, path, QStringLiteral("must not be empty"));
+                return false;
+            }
             *out = {fromStd(node.Scalar())};
             return true;
         }
@@ -93,22 +206,61 @@ public:
                 error(item, itemPath, QStringLiteral("must be a string"));
                 return false;
             }
+            if (!notString(item, itemPath))
+                return false;
+            if (item.Scalar().empty()) {
+                error(item, itemPath, QStringLiteral("must not be empty"));
+                return false;
+            }
             list << fromStd(item.Scalar());
         }
         *out += list; // deep merge over the defaults concatenates lists
         return true;
     }
 
+    // A whole number as Joi reads one (a YAML number, or a string such as "2" or "2.0").
     bool integer(const YAML::Node &node, const QString &path, int *out, int minimum)
     {
-        bool ok = false;
-        const int value = node.IsScalar() ? fromStd(node.Scalar()).toInt(&ok) : 0;
-        if (!ok || value < minimum) {
+        const std::optional<double> value = joiNumber(node);
+        if (!value || !std::isfinite(*value) || *value != std::floor(*value) || *value < minimum ||
+            *value > std::numeric_limits<int>::max()) {
             error(node, path, QStringLiteral("must be an integer of at least %1").arg(minimum));
             return false;
         }
-        *out = value;
+        *out = int(*value);
         return true;
+    }
+
+    // False (and an error) for a plain scalar YAML reads as a number, boolean, null or date:
+    // Release Drafter's schema wants a string there (`title: 2024` needs quotes).
+    bool notString(const YAML::Node &node, const QString &path)
+    {
+        const QString type = plainScalarType(node);
+        if (type.isEmpty())
+            return true;
+        error(node, path,
+              QStringLiteral("must be a string, not a %1 (quote `%2`)")
+                  .arg(type, fromStd(node.Scalar())));
+        return false;
+    }
+
+    // Release Drafter's YAML reader (js-yaml) refuses a mapping that names a key twice.
+    void duplicateKeys(const YAML::Node &node, const QString &path)
+    {
+        if (node.IsSequence()) {
+            for (std::size_t i = 0; i < node.size(); ++i)
+                duplicateKeys(node[i], path + QStringLiteral("[%1]").arg(i));
+        } else if (node.IsMap()) {
+            QSet<QString> seen;
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                const QString key = it->first.IsScalar() ? fromStd(it->first.Scalar()) : QString();
+                const QString keyPath = path.isEmpty() ? key : path + u'.' + key;
+                if (it->first.IsScalar() && key != u"<<" && seen.contains(key))
+                    error(it->first, keyPath, QStringLiteral("is given twice"));
+                seen.insert(key);
+                duplicateKeys(it->second, keyPath);
+            }
+        }
     }
 
     QList<PolicyDiagnostic> diagnostics() const { return m_diagnostics; }
@@ -205,6 +357,7 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
     NotesConfig config;
     config.style = NotesConfig::Style::ReleaseDrafter;
     config.source = NotesConfig::Source::ReleaseDrafterFile;
+    reader.duplicateKeys(root, QString());
     config.sourceName = fileName;
     if (!root.IsMap()) {
         reader.error(root, QString(), QStringLiteral("the file must be a mapping of keys"));
@@ -285,6 +438,9 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
                 }
                 NotesConfig::Category category;
                 bool hasTitle = false;
+                // Release Drafter renames `label` to `labels` before validating, so a `labels`
+                // next to a `label` is dropped unread.
+                const bool labelGiven = static_cast<const YAML::Node &>(item)["label"].IsDefined();
                 QStringList label, labels;
                 bool hasLabel = false;
                 for (auto f = item.begin(); f != item.end(); ++f) {
@@ -294,13 +450,14 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
                         hasTitle = reader.string(f->second, fieldPath, &category.title, false);
                     else if (field == QLatin1String("label")) {
                         QString one;
-                        if (reader.string(f->second, fieldPath, &one)) {
+                        if (reader.string(f->second, fieldPath, &one, false)) {
                             label = {one};
                             hasLabel = true;
                         }
-                    } else if (field == QLatin1String("labels"))
-                        reader.strings(f->second, fieldPath, &labels, true);
-                    else if (field == QLatin1String("collapse-after"))
+                    } else if (field == QLatin1String("labels")) {
+                        if (!labelGiven)
+                            reader.strings(f->second, fieldPath, &labels, true);
+                    } else if (field == QLatin1String("collapse-after"))
                         reader.integer(f->second, fieldPath, &category.collapseAfter, 0);
                     else
                         reader.warning(f->first, fieldPath, QStringLiteral("unknown key, ignored"));
