@@ -333,14 +333,27 @@ VersionBump labelBump(const NotesInput &input, const NotesConfig &config, bool *
         byLabel.insert(l, VersionBump::Minor);
     for (const QString &l : config.versionResolver.major)
         byLabel.insert(l, VersionBump::Major);
+    // Release Drafter looks labels up in a plain JavaScript object: a label named like one of
+    // Object.prototype's members finds that member, whose priority is undefined, and the
+    // maximum becomes NaN, which matches no bump: the default wins whatever else is there.
+    static const QStringList inherited{
+        QStringLiteral("constructor"),      QStringLiteral("__defineGetter__"),
+        QStringLiteral("__defineSetter__"), QStringLiteral("hasOwnProperty"),
+        QStringLiteral("__lookupGetter__"), QStringLiteral("__lookupSetter__"),
+        QStringLiteral("isPrototypeOf"),    QStringLiteral("propertyIsEnumerable"),
+        QStringLiteral("toString"),         QStringLiteral("valueOf"),
+        QStringLiteral("__proto__"),        QStringLiteral("toLocaleString")};
     int best = -1;
+    bool poisoned = false;
     for (const NotesPullRequest &pr : input.pullRequests) {
         if (!isIncluded(pr, config))
             continue;
         for (const QString &label : pr.labels) {
             const auto it = byLabel.constFind(label);
-            if (it == byLabel.constEnd())
+            if (it == byLabel.constEnd()) {
+                poisoned = poisoned || inherited.contains(label);
                 continue;
+            }
             if (reasons)
                 reasons->append(QStringLiteral("#%1 %2 → %3")
                                     .arg(pr.number)
@@ -348,6 +361,8 @@ VersionBump labelBump(const NotesInput &input, const NotesConfig &config, bool *
             best = std::max(best, int(it.value()));
         }
     }
+    if (poisoned)
+        best = -1;
     *fromLabels = best >= 0;
     return best >= 0 ? VersionBump(best) : config.versionResolver.defaultBump;
 }
@@ -774,6 +789,11 @@ std::optional<NotesVersion> NotesVersion::parse(const QString &rawText, const QS
     const QRegularExpressionMatch c = coerce.match(text);
     if (!c.hasMatch())
         return std::nullopt;
+    // coerce hands the digits as written to semver.parse, which refuses leading zeros
+    // ("01.2.3"): no version then.
+    for (int i = 1; i <= 3; ++i)
+        if (c.captured(i).size() > 1 && c.captured(i).startsWith(u'0'))
+            return std::nullopt;
     NotesVersion v;
     bool okMajor = false, okMinor = true, okPatch = true;
     v.major = component(c.captured(1), &okMajor);
