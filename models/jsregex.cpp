@@ -189,11 +189,37 @@ QString classRange(char32_t lo, char32_t hi)
     return out;
 }
 
+// How many capturing groups the pattern has (plain and named), for telling backreferences.
+int countGroups(const QString &p)
+{
+    int groups = 0;
+    bool inClass = false;
+    for (qsizetype i = 0; i < p.size(); ++i) {
+        const QChar c = p.at(i);
+        if (c == u'\\') {
+            ++i;
+        } else if (inClass) {
+            inClass = c != u']';
+        } else if (c == u'[') {
+            inClass = true;
+        } else if (c == u'(') {
+            if (i + 1 < p.size() && p.at(i + 1) == u'?') {
+                if (p.mid(i + 2, 1) == u"<" && p.mid(i + 3, 1) != u"=" && p.mid(i + 3, 1) != u"!")
+                    ++groups;
+            } else {
+                ++groups;
+            }
+        }
+    }
+    return groups;
+}
+
 std::optional<QString> translate(const QString &p, bool multiline, bool dotAll, bool unicode)
 {
     QString out;
     qsizetype i = 0;
     const qsizetype n = p.size();
+    const int groups = countGroups(p);
     while (i < n) {
         const QChar c = p.at(i);
         if (c == u'\\') {
@@ -217,6 +243,28 @@ std::optional<QString> translate(const QString &p, bool multiline, bool dotAll, 
                 out += u'u'; // an identity escape outside unicode mode
                 i += 2;
                 continue;
+            }
+            // A backreference to a group that has not matched matches the empty string in
+            // JavaScript and fails in PCRE: only compare when the group is set.
+            if (d >= u'1' && d <= u'9') {
+                qsizetype j = i + 1;
+                while (j < n && p.at(j) >= u'0' && p.at(j) <= u'9')
+                    ++j;
+                const int number = p.mid(i + 1, j - i - 1).toInt();
+                if (number <= groups) {
+                    out += QStringLiteral("(?(%1)\\g{%1})").arg(number);
+                    i = j;
+                    continue;
+                }
+            }
+            if (d == u'k' && i + 2 < n && p.at(i + 2) == u'<') {
+                const qsizetype close = p.indexOf(u'>', i + 3);
+                if (close > 0) {
+                    const QString name = p.mid(i + 3, close - i - 3);
+                    out += QStringLiteral("(?(<%1>)\\k<%1>)").arg(name);
+                    i = close + 1;
+                    continue;
+                }
             }
             if (d.isSurrogate() || (unicode && d.isHighSurrogate())) {
                 const Atom a = literalAt(p, i + 1, unicode);
