@@ -8,6 +8,7 @@
 //   MAINSTAY_NOTES_FUZZ_SEED=7 MAINSTAY_NOTES_FUZZ_CASES=5000 build/tests/notes/test_notesfuzz
 //   MAINSTAY_NOTES_FUZZ_ONLY=123   only that case of the seed
 //   MAINSTAY_NOTES_FUZZ_SHOW=10    print up to 10 failing cases in full (default 3)
+//   MAINSTAY_NOTES_FUZZ_DUMP=FILE  write every generated case to FILE
 // Every failing case is also written to build/tests/notes/notes-fuzz-failures.json, which
 // compare-release-drafter.mjs runs as it is (tests/notes/parity-cases.json is its format).
 
@@ -50,6 +51,7 @@ public:
     int below(int n) { return n <= 0 ? 0 : int(next() % quint64(n)); }
     int between(int lo, int hi) { return lo + below(hi - lo + 1); }
     bool percent(int p) { return below(100) < p; }
+    bool permille(int p) { return below(1000) < p; }
     template<typename T>
     const T &pick(const QList<T> &list)
     {
@@ -85,7 +87,7 @@ bool plainSafe(const QString &s, bool flow)
         QStringLiteral(R"(^[A-Za-z0-9_.$/()🐛🚀✨-][A-Za-z0-9 _.$/()!&*+=<>'"@`|%,?:#🐛🚀✨-]*$)"));
     if (s.isEmpty() || !safe.match(s).hasMatch() || s.endsWith(u' ') ||
         s.contains(QLatin1String(": ")) || s.contains(QLatin1String(" #")) || s.endsWith(u':') ||
-        plainIsNotString(s))
+        plainIsNotString(s) || s == u"-" || s.startsWith(QLatin1String("- ")))
         return false;
     if (flow && (s.contains(u',') || s.contains(u'[') || s.contains(u']') || s.contains(u'{') ||
                  s.contains(u'}')))
@@ -174,9 +176,32 @@ std::optional<QString> literalBlock(const QString &s, int indent)
     return out;
 }
 
+// Plain scalars YAML reads as something else than a string (number, boolean, null, date), or
+// that look like one and are strings after all. Release Drafter refuses the former where it
+// wants a string.
+const QStringList TrickyPlain{
+    QStringLiteral("2024"),       QStringLiteral("1.0"),   QStringLiteral("true"),
+    QStringLiteral("null"),       QStringLiteral("~"),     QStringLiteral("0x1F"),
+    QStringLiteral("2024-01-01"), QStringLiteral("1:30"),  QStringLiteral("09"),
+    QStringLiteral("0o7"),        QStringLiteral("1_000"), QStringLiteral(".5"),
+    QStringLiteral("yes"),        QStringLiteral("on"),    QStringLiteral("-1"),
+    QStringLiteral("1e3"),        QStringLiteral(".inf"),  QStringLiteral("False"),
+    QStringLiteral("0755"),       QStringLiteral("1.2.3"), QStringLiteral("v1"),
+    QStringLiteral("0b101"),      QStringLiteral("+12"),   QStringLiteral("2024-1-2 3:04:05"),
+};
+
+// A marker for a value written into the YAML as it is (see yamlScalar).
+const QString RawPrefix = QStringLiteral("@@raw@@");
+
 // The text after `key:` (with its leading space, or a block on the following lines).
 QString yamlScalar(const QString &s, int indent, Rng &rng, bool flow = false)
 {
+    if (s.startsWith(RawPrefix))
+        return u' ' + s.mid(RawPrefix.size());
+    if (!flow && !s.contains(u'\n') && rng.percent(3) && plainSafe(s, false))
+        return QStringLiteral(" >-\n") + QString(indent, u' ') + s; // folded, one line
+    if (!flow && rng.percent(2) && plainSafe(s, flow))
+        return u' ' + s + QStringLiteral(" # comment");
     const int style = rng.below(10);
     if (!flow && style < 4 && (s.contains(u'\n') || rng.percent(20))) {
         if (const std::optional<QString> block = literalBlock(s, indent))
@@ -239,6 +264,34 @@ const QStringList Labels{
     QStringLiteral("needs review"),
     QStringLiteral("ci"),
 };
+
+// Names JavaScript objects inherit: Release Drafter looks labels up in a plain object.
+const QStringList PrototypeLabels{
+    QStringLiteral("constructor"),    QStringLiteral("toString"), QStringLiteral("__proto__"),
+    QStringLiteral("hasOwnProperty"), QStringLiteral("valueOf"),
+};
+
+// Usually a label of the pool; now and then a tricky plain value or an inherited name.
+QString label(Rng &rng)
+{
+    if (rng.permille(3))
+        return RawPrefix + rng.pick(TrickyPlain);
+    if (rng.permille(15))
+        return rng.pick(PrototypeLabels);
+    return rng.pick(Labels);
+}
+
+QStringList someLabels(Rng &rng, int lo, int hi)
+{
+    QStringList out;
+    const int n = rng.between(lo, hi);
+    for (int i = 0; i < n; ++i) {
+        const QString l = label(rng);
+        if (!out.contains(l))
+            out << l;
+    }
+    return out;
+}
 
 const QStringList Words{
     QStringLiteral("add"),
@@ -371,9 +424,11 @@ const QList<Person> People{
 };
 
 const QStringList CommitNames{
-    QStringLiteral("Alice A"), QStringLiteral("José Ñ"),          QStringLiteral("李雷"),
-    QStringLiteral("alice"),   QStringLiteral("Zed Z"),           QStringLiteral("bob"),
-    QStringLiteral("@carol"),  QStringLiteral("dependabot[bot]"), QStringLiteral("zoë"),
+    QStringLiteral("Alice A"), QStringLiteral("José Ñ"),
+    QStringLiteral("李雷"),    QStringLiteral("alice"),
+    QStringLiteral("Zed Z"),   QStringLiteral("bob"),
+    QStringLiteral("@carol"),  QStringLiteral("dependabot[bot]"),
+    QStringLiteral("zoë"),     QString(),
 };
 
 QString title(Rng &rng)
@@ -391,6 +446,10 @@ QString title(Rng &rng)
         t += QStringLiteral(" \t");
     if (rng.percent(2))
         t += rng.percent(50) ? QStringLiteral("\nsecond line") : QStringLiteral("\r\nsecond line");
+    if (rng.percent(2))
+        t += rng.pick(QStringList{QString(QChar(0xD83D)), QString(QChar(0xDE00)),
+                                  QStringLiteral("\u2028x"), QStringLiteral("a\rb"),
+                                  QStringLiteral("`a\u2028b`")});
     return t;
 }
 
@@ -539,6 +598,26 @@ const QList<ReplacerSpec> Replacers{
     {QStringLiteral("/(?:)/g"), {QStringLiteral("~")}},
     {QStringLiteral("/a.b/s"), {QStringLiteral("A")}},
     {QStringLiteral("/foo/gg"), {QStringLiteral("dup")}},
+    {QStringLiteral("/(?<=@)(\\w+)/g"), {QStringLiteral("_$1_")}},
+    {QStringLiteral("/(\\w)\\1/g"), {QStringLiteral("<$1$1>")}},
+    {QStringLiteral("/[\\u00C0-\\u024F]+/g"), {QStringLiteral("~")}},
+    {QStringLiteral("/[\\uD83D]/g"), {QStringLiteral("#")}},
+    {QStringLiteral("/\\uD83D\\uDE80/g"), {QStringLiteral("R")}},
+    {QStringLiteral("/\\p{L}/gu"), {QStringLiteral("L")}},
+    {QStringLiteral("/[\\s\\S]/y"), {QStringLiteral("first")}},
+    {QStringLiteral("/\\B/g"), {QStringLiteral("·")}},
+    {QStringLiteral("/[-*+]\\s/g"), {QStringLiteral("• ")}},
+    {QStringLiteral("/\\((#\\d+)\\)$/gm"), {QStringLiteral("[$1]")}},
+    {QStringLiteral("/É/gi"), {QStringLiteral("e")}},
+    {QStringLiteral("/[A-Z]+/g"), {QStringLiteral("$&$&")}},
+    {QStringLiteral("/(x)?y\\1/g"), {QStringLiteral("Y")}},
+    {QStringLiteral("/\\//g"), {QStringLiteral("|")}},
+    {QStringLiteral("/\\$[A-Z_]+/g"), {QStringLiteral("VAR")}},
+    {QStringLiteral("/a{2,}|{/g"), {QStringLiteral("b")}},
+    {QStringLiteral("/]/g"), {QStringLiteral("}")}},
+    {QStringLiteral("/\\cJ/g"), {QStringLiteral(" ")}},
+    {QStringLiteral("/[\\d.]+/g"), {QStringLiteral("N")}},
+    {QStringLiteral("/\\x41/gi"), {QStringLiteral("4")}},
     {QStringLiteral("/foo/x"), {QStringLiteral("bad flag")}},
     {QStringLiteral("/(unclosed/g"), {QStringLiteral("bad")}},
     {QStringLiteral("(#"), {QStringLiteral("(PR #"), QStringLiteral("$&$&")}},
@@ -579,23 +658,37 @@ QString configYaml(Rng &rng)
         bool catchAll = false;
         for (int i = 0; i < n; ++i) {
             QStringList fields;
-            fields << QStringLiteral("title:") + yamlScalar(rng.pick(CategoryTitles), 6, rng);
+            fields << QStringLiteral("title:") + yamlScalar(rng.permille(5)
+                                                                ? RawPrefix + rng.pick(TrickyPlain)
+                                                                : rng.pick(CategoryTitles),
+                                                            6, rng);
             const int kind = rng.below(10);
             if (kind == 0 && (!catchAll || rng.percent(10))) {
                 catchAll = true; // no labels: the catch-all
                 if (rng.percent(30))
                     fields << QStringLiteral("labels: []");
             } else if (kind < 3) {
-                fields << QStringLiteral("label:") + yamlScalar(rng.pick(Labels), 6, rng);
+                fields << QStringLiteral("label:") + yamlScalar(label(rng), 6, rng);
                 if (rng.percent(15))
-                    fields << QStringLiteral("labels:") + yamlList(rng.some(Labels, 1, 2), 6, rng);
+                    fields << QStringLiteral("labels:") + yamlList(someLabels(rng, 1, 2), 6, rng);
             } else if (kind < 4) {
-                fields << QStringLiteral("labels:") + yamlScalar(rng.pick(Labels), 6, rng);
+                fields << QStringLiteral("labels:") + yamlScalar(label(rng), 6, rng);
             } else {
-                fields << QStringLiteral("labels:") + yamlList(rng.some(Labels, 1, 4), 6, rng);
+                fields << QStringLiteral("labels:") + yamlList(someLabels(rng, 1, 4), 6, rng);
             }
-            if (rng.percent(30))
-                fields << QStringLiteral("collapse-after: %1").arg(rng.between(0, 3));
+            if (rng.percent(30)) {
+                // Mostly small whole numbers; sometimes the forms Joi converts or refuses.
+                const QStringList forms{QStringLiteral("'2'"),   QStringLiteral("2.0"),
+                                        QStringLiteral("1.5"),   QStringLiteral("-1"),
+                                        QStringLiteral("0x2"),   QStringLiteral("\"abc\""),
+                                        QStringLiteral("' 3 '"), QStringLiteral("1_0"),
+                                        QStringLiteral("null"),  QStringLiteral("'1e0'")};
+                fields << QStringLiteral("collapse-after: ") +
+                              (rng.percent(96) ? QString::number(rng.between(0, 3))
+                                               : rng.pick(forms));
+            }
+            if (rng.percent(1))
+                fields << fields.first(); // a key given twice
             if (rng.percent(50))
                 std::swap(fields[0], fields[rng.below(int(fields.size()))]);
             cats += QStringLiteral("\n  - ") + fields.join(QStringLiteral("\n    "));
@@ -659,7 +752,7 @@ QString configYaml(Rng &rng)
              {QStringLiteral("major"), QStringLiteral("minor"), QStringLiteral("patch")}) {
             if (!rng.percent(70))
                 continue;
-            const QStringList labels = rng.some(Labels, 1, 3);
+            const QStringList labels = someLabels(rng, 1, 3);
             vr += QStringLiteral("\n  ") + kind + QStringLiteral(":\n    labels:") +
                   (labels.size() == 1 && rng.percent(40) ? yamlScalar(labels.first(), 6, rng)
                                                          : yamlList(labels, 6, rng));
@@ -673,14 +766,19 @@ QString configYaml(Rng &rng)
             key(QStringLiteral("version-resolver"), vr);
     }
     if (rng.percent(30))
-        key(QStringLiteral("exclude-labels"), yamlList(rng.some(Labels, 1, 3), 2, rng));
+        key(QStringLiteral("exclude-labels"), yamlList(someLabels(rng, 1, 3), 2, rng));
     if (rng.percent(15))
-        key(QStringLiteral("include-labels"), yamlList(rng.some(Labels, 1, 4), 2, rng));
+        key(QStringLiteral("include-labels"), yamlList(someLabels(rng, 1, 4), 2, rng));
     if (rng.percent(30)) {
         QStringList logins;
         for (int i = rng.between(1, 3); i > 0; --i)
-            logins << (rng.percent(85) ? rng.pick(People).login : rng.pick(CommitNames));
-        key(QStringLiteral("exclude-contributors"), yamlList(logins, 2, rng));
+            logins << (rng.percent(85)   ? rng.pick(People).login
+                       : rng.percent(95) ? rng.pick(CommitNames)
+                                         : RawPrefix + rng.pick(TrickyPlain));
+        if (!rng.percent(2))
+            logins.removeAll(QString()); // Release Drafter refuses an empty one
+        if (!logins.isEmpty())
+            key(QStringLiteral("exclude-contributors"), yamlList(logins, 2, rng));
     }
     if (rng.percent(35)) {
         QString list;
@@ -701,9 +799,22 @@ QString configYaml(Rng &rng)
                        2, rng));
     if (rng.percent(5))
         key(QStringLiteral("prerelease"), QStringLiteral(" false"));
+    if (rng.percent(2))
+        key(QStringLiteral("name-template"), u' ' + rng.pick(TrickyPlain));
     // Shuffle the keys.
     for (qsizetype i = blocks.size() - 1; i > 0; --i)
         blocks.swapItemsAt(i, rng.below(int(i) + 1));
+    if (rng.percent(1) && !blocks.isEmpty())
+        blocks << blocks.first(); // a key given twice
+    if (rng.percent(4)) {
+        // An anchor on a label list, used again through an alias.
+        blocks.removeIf([](const QString &b) {
+            return b.startsWith(QLatin1String("include-labels:")) ||
+                   b.startsWith(QLatin1String("exclude-labels:"));
+        });
+        blocks.prepend(QStringLiteral("exclude-labels: &skip [skip-changelog, chore]"));
+        blocks << QStringLiteral("include-labels: *skip");
+    }
     QString yaml = blocks.join(u'\n') + u'\n';
     if (rng.percent(10))
         yaml = QStringLiteral("# release-drafter.yml\n---\n") + yaml;
@@ -728,6 +839,11 @@ QJsonObject makeCase(quint64 seed, int index)
             QStringLiteral("release-1.4.0"),  QStringLiteral("nightly"),
             QStringLiteral("v1.2.3+build.5"), QStringLiteral("v10.20.30"),
             QStringLiteral("v0.0.1"),         QStringLiteral("v3.0.0-beta.2"),
+            QStringLiteral("=1.2.3-rc.1"),    QStringLiteral("v01.2.3"),
+            QStringLiteral("v1.2.3.4"),       QStringLiteral("7"),
+            QStringLiteral(" v2.0.0 "),       QStringLiteral("v99999999999.0.0"),
+            QStringLiteral("v1.2.3-beta.01"), QStringLiteral("release-v2.1.0"),
+            QStringLiteral("v1.0.0-rc"),      QStringLiteral("v2.0.0-alpha.beta.3"),
         };
         const QString tag = rng.pick(tags);
         const QString name =
@@ -741,7 +857,8 @@ QJsonObject makeCase(quint64 seed, int index)
     if (rng.percent(6))
         c.insert(QStringLiteral("version"),
                  rng.pick(QStringList{QStringLiteral("2.0.0"), QStringLiteral("v3.1"),
-                                      QStringLiteral("4.0.0-rc.1"), QStringLiteral("garbage")}));
+                                      QStringLiteral("4.0.0-rc.1"), QStringLiteral("garbage"),
+                                      QStringLiteral("release-5.0.0")}));
 
     QJsonArray prs;
     const int count = rng.percent(6) ? 0 : rng.between(1, 9);
@@ -765,8 +882,8 @@ QJsonObject makeCase(quint64 seed, int index)
                   QStringLiteral("https://github.com/%1/%2/pull/%3").arg(owner, repo).arg(number));
         pr.insert(QStringLiteral("mergedAt"), mergedAt(rng));
         QJsonArray labels;
-        for (const QString &l : rng.some(Labels, 0, rng.percent(30) ? 0 : 4))
-            labels.append(l);
+        for (QString l : someLabels(rng, 0, rng.percent(30) ? 0 : 4))
+            labels.append(l.remove(RawPrefix));
         pr.insert(QStringLiteral("labels"), labels);
         if (rng.percent(6))
             pr.insert(QStringLiteral("author"), QJsonValue::Null);
@@ -915,6 +1032,13 @@ TEST(NotesFuzz, ReleaseDrafterAgreesOnRandomConfigurationsAndPullRequests)
         indices << i;
     }
 
+    // MAINSTAY_NOTES_FUZZ_DUMP=FILE keeps every generated case (compare-release-drafter.mjs
+    // reads it as it is).
+    if (const QString dump = qEnvironmentVariable("MAINSTAY_NOTES_FUZZ_DUMP"); !dump.isEmpty()) {
+        QFile file(dump);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate)) << dump.toStdString();
+        file.write(QJsonDocument(cases).toJson(QJsonDocument::Indented));
+    }
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QString input = dir.filePath(QStringLiteral("cases.json"));
