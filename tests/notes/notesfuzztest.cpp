@@ -117,6 +117,25 @@ QString doubleQuoted(const QString &s, Rng &rng)
         case u'\t':
             out += rng.percent(50) ? QStringLiteral("\\t") : QStringLiteral("\t");
             continue;
+        case u'/':
+            out += rng.percent(30) ? QStringLiteral("\\/") : QStringLiteral("/");
+            continue;
+        case 0xa0:
+            out += QStringLiteral("\\_");
+            continue;
+        case 0x2028:
+            out += QStringLiteral("\\L");
+            continue;
+        case u'A':
+        case u'$':
+        case u' ':
+            // The other escapes YAML has for them.
+            if (rng.percent(10)) {
+                out += c == u' ' ? QStringLiteral("\\ ")
+                                 : QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+                continue;
+            }
+            break;
         default:
             break;
         }
@@ -169,7 +188,7 @@ std::optional<QString> literalBlock(const QString &s, int indent)
     }
     const QString pad(indent, u' ');
     QString out = QStringLiteral(" |") + (needsIndicator ? QString::number(indent) : QString()) +
-                  chomp + u'\n';
+                  chomp + (s.size() % 7 == 0 ? QStringLiteral(" # a comment") : QString()) + u'\n';
     for (const QString &line : lines)
         out += (line.isEmpty() ? QString() : pad + line) + u'\n';
     out.chop(1);
@@ -374,6 +393,11 @@ const QStringList TitlePrefixes{
     QString(),
     QString(),
     QString(),
+    QStringLiteral("Ａ fullwidth "),
+    QStringLiteral("😀 "),
+    QStringLiteral("a lower "),
+    QStringLiteral("Z upper "),
+    QStringLiteral("Émile "),
     QStringLiteral("feat: "),
     QStringLiteral("fix: "),
     QStringLiteral("chore(deps): "),
@@ -478,7 +502,8 @@ QString mergedAt(Rng &rng)
                        .arg(hour, 2, 10, QLatin1Char('0'))
                        .arg(minute, 2, 10, QLatin1Char('0'));
     if (rng.percent(10))
-        text += QStringLiteral(".000");
+        text += rng.pick(QStringList{QStringLiteral(".000"), QStringLiteral(".5"),
+                                     QStringLiteral(".123")});
     return text + u'Z';
 }
 
@@ -511,6 +536,9 @@ QString bodyTemplate(Rng &rng)
         QStringLiteral("# $REPOSITORY $RESOLVED_VERSION"),
         QStringLiteral("<!-- Optional: add a release summary here -->"),
         QStringLiteral("  indented line\ttab  "),
+        QStringLiteral("\tstarts with a tab"),
+        QStringLiteral("trailing blank lines\n\n\n"),
+        QStringLiteral("$CHANGES\n$CONTRIBUTORS"),
         QStringLiteral("Since $PREVIOUS_TAG"),
         QStringLiteral("émoji ✨ and ＵＮＩＣＯＤＥ"),
     };
@@ -818,6 +846,10 @@ QString configYaml(Rng &rng)
     QString yaml = blocks.join(u'\n') + u'\n';
     if (rng.percent(10))
         yaml = QStringLiteral("# release-drafter.yml\n---\n") + yaml;
+    if (rng.percent(5))
+        yaml.replace(u'\n', QStringLiteral("\r\n")); // saved on Windows
+    if (rng.percent(2))
+        yaml.prepend(QChar(0xFEFF)); // with a byte order mark
     return yaml;
 }
 
@@ -861,7 +893,7 @@ QJsonObject makeCase(quint64 seed, int index)
                                       QStringLiteral("release-5.0.0")}));
 
     QJsonArray prs;
-    const int count = rng.percent(6) ? 0 : rng.between(1, 9);
+    const int count = rng.percent(6) ? 0 : rng.percent(5) ? rng.between(10, 40) : rng.between(1, 9);
     QList<int> numbers;
     for (int i = 0; i < count; ++i) {
         int number = rng.between(1, 400);
