@@ -231,6 +231,19 @@ public:
         return true;
     }
 
+    // A boolean as Joi reads one: YAML's true and false, or the strings "true" and "false" in
+    // any case.
+    bool boolean(const YAML::Node &node, const QString &path)
+    {
+        const QString type = plainScalarType(node);
+        const QString text = node.IsScalar() ? fromStd(node.Scalar()).toLower() : QString();
+        if (type == u"boolean" ||
+            (type.isEmpty() && node.IsScalar() && (text == u"true" || text == u"false")))
+            return true;
+        error(node, path, QStringLiteral("must be true or false"));
+        return false;
+    }
+
     // False (and an error) for a plain scalar YAML reads as a number, boolean, null or date:
     // Release Drafter's schema wants a string there (`title: 2024` needs quotes).
     bool notString(const YAML::Node &node, const QString &path)
@@ -534,15 +547,52 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
                     reader.warning(f->first, path, QStringLiteral("unknown key, ignored"));
                 }
             }
-        } else if (key == QLatin1String("autolabeler") || key == QLatin1String("references") ||
-                   key == QLatin1String("branches") || key == QLatin1String("include-paths") ||
-                   key == QLatin1String("prerelease") || key == QLatin1String("latest") ||
+        } else if (key == QLatin1String("references") || key == QLatin1String("branches") ||
+                   key == QLatin1String("include-paths")) {
+            // Keys that do not change the generated body, checked as Release Drafter's schema
+            // checks them so a file it refuses is refused here too.
+            QStringList ignored;
+            reader.strings(value, key, &ignored, false);
+        } else if (key == QLatin1String("prerelease") ||
                    key == QLatin1String("filter-by-commitish") ||
-                   key == QLatin1String("include-pre-releases") ||
-                   key == QLatin1String("commitish") ||
-                   key == QLatin1String("pull-request-limit")) {
-            // Release Drafter keys that do not change the generated body.
+                   key == QLatin1String("include-pre-releases")) {
+            reader.boolean(value, key);
+        } else if (key == QLatin1String("latest") || key == QLatin1String("commitish")) {
+            QString ignored;
+            reader.string(value, key, &ignored);
+        } else if (key == QLatin1String("pull-request-limit")) {
+            int ignored = 0;
+            reader.integer(value, key, &ignored, 1);
+        } else if (key == QLatin1String("autolabeler")) {
+            if (!value.IsSequence()) {
+                reader.error(value, key, QStringLiteral("must be a list of {label, …}"));
+                continue;
+            }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const YAML::Node item = value[i];
+                const QString path = QStringLiteral("autolabeler[%1]").arg(i);
+                if (!item.IsMap()) {
+                    reader.error(item, path, QStringLiteral("must be a mapping with a label"));
+                    continue;
+                }
+                if (!static_cast<const YAML::Node &>(item)["label"].IsDefined())
+                    reader.error(item, path + QStringLiteral(".label"),
+                                 QStringLiteral("is required"));
+                for (auto f = item.begin(); f != item.end(); ++f) {
+                    const QString field = fromStd(f->first.Scalar());
+                    const QString fieldPath = path + u'.' + field;
+                    QString one;
+                    QStringList list;
+                    if (field == QLatin1String("label"))
+                        reader.string(f->second, fieldPath, &one, false);
+                    else if (field == QLatin1String("files") || field == QLatin1String("branch") ||
+                             field == QLatin1String("title") || field == QLatin1String("body"))
+                        reader.strings(f->second, fieldPath, &list, true);
+                }
+            }
         } else if (key == QLatin1String("_extends")) {
+            QString ignored;
+            reader.string(value, key, &ignored, false);
             reader.warning(it->first, key,
                            QStringLiteral("configurations extended from elsewhere are not "
                                           "followed; only this file's keys are used"));

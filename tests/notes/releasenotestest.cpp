@@ -223,6 +223,17 @@ TEST(NotesConfig, ErrorsNameFileLineColumnAndKey)
          QStringLiteral("categories[0].label: must not be empty")},
         {"template: x\ncategories:\n  - title: A\n    collapse-after: 1.5\n    labels: [a]\n",
          QStringLiteral("categories[0].collapse-after: must be an integer")},
+        // Keys that do not change the body are still type-checked by Release Drafter.
+        {"template: x\nprerelease: yes\n",
+         QStringLiteral("rd.yml:2:13: prerelease: must be true or false")},
+        {"template: x\nlatest: true\n",
+         QStringLiteral("rd.yml:2:9: latest: must be a string, not a boolean")},
+        {"template: x\npull-request-limit: 0\n",
+         QStringLiteral("pull-request-limit: must be an integer of at least 1")},
+        {"template: x\nreferences: main\n",
+         QStringLiteral("references: must be a list of strings")},
+        {"template: x\nautolabeler:\n  - title: [x]\n",
+         QStringLiteral("autolabeler[0].label: is required")},
         // js-yaml refuses a key given twice.
         {"template: x\nsort-by: title\nsort-by: title\n",
          QStringLiteral("rd.yml:3:1: sort-by: is given twice")},
