@@ -131,8 +131,9 @@ QString doubleQuoted(const QString &s, Rng &rng)
         case u' ':
             // The other escapes YAML has for them.
             if (rng.percent(10)) {
-                out += c == u' ' ? QStringLiteral("\\ ")
-                                 : QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+                out += c == u' '
+                           ? QStringLiteral("\\ ")
+                           : QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
                 continue;
             }
             break;
@@ -502,8 +503,8 @@ QString mergedAt(Rng &rng)
                        .arg(hour, 2, 10, QLatin1Char('0'))
                        .arg(minute, 2, 10, QLatin1Char('0'));
     if (rng.percent(10))
-        text += rng.pick(QStringList{QStringLiteral(".000"), QStringLiteral(".5"),
-                                     QStringLiteral(".123")});
+        text += rng.pick(
+            QStringList{QStringLiteral(".000"), QStringLiteral(".5"), QStringLiteral(".123")});
     return text + u'Z';
 }
 
@@ -825,8 +826,42 @@ QString configYaml(Rng &rng)
         key(QStringLiteral("sort-direction"),
             yamlScalar(rng.percent(50) ? QStringLiteral("ascending") : QStringLiteral("descending"),
                        2, rng));
-    if (rng.percent(5))
-        key(QStringLiteral("prerelease"), QStringLiteral(" false"));
+    // Keys that do not change the body; Release Drafter's schema still checks their types.
+    const QStringList other{
+        QStringLiteral("prerelease: false"),
+        QStringLiteral("prerelease: 'TRUE'"),
+        QStringLiteral("latest: 'true'"),
+        QStringLiteral("latest: legacy"),
+        QStringLiteral("filter-by-commitish: true"),
+        QStringLiteral("include-pre-releases: 'False'"),
+        QStringLiteral("pull-request-limit: 10"),
+        QStringLiteral("references: [main]"),
+        QStringLiteral("branches:\n  - main\n  - develop"),
+        QStringLiteral("include-paths: [src, docs/**]"),
+        QStringLiteral("commitish: ''"),
+        QStringLiteral("_extends: .github"),
+        QStringLiteral("prerelease-identifier: beta"),
+        QStringLiteral("prerelease-identifier: ''"),
+        QStringLiteral("autolabeler:\n  - label: chore\n    files: ['*.md']\n  - label: bug\n"
+                       "    branch: ['/fix\\/.+/']\n    title: '/fix/i'"),
+    };
+    const QStringList wrong{
+        QStringLiteral("prerelease: yes"),
+        QStringLiteral("latest: true"),
+        QStringLiteral("pull-request-limit: 0"),
+        QStringLiteral("references: main"),
+        QStringLiteral("autolabeler:\n  - title: [x]"),
+        QStringLiteral("commitish: 1"),
+        QStringLiteral("include-paths: src"),
+        QStringLiteral("_extends: ''"),
+    };
+    for (int i = rng.percent(25) ? rng.between(1, 3) : 0; i > 0; --i) {
+        const QString line = rng.percent(92) ? rng.pick(other) : rng.pick(wrong);
+        const QString name = line.section(u':', 0, 0);
+        if (!std::any_of(blocks.cbegin(), blocks.cend(),
+                         [&](const QString &b) { return b.section(u':', 0, 0) == name; }))
+            blocks << line;
+    }
     if (rng.percent(2))
         key(QStringLiteral("name-template"), u' ' + rng.pick(TrickyPlain));
     // Shuffle the keys.
