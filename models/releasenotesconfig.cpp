@@ -551,8 +551,11 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
                    key == QLatin1String("include-paths")) {
             // Keys that do not change the generated body, checked as Release Drafter's schema
             // checks them so a file it refuses is refused here too.
+            // `branches` is renamed over `references` before validation.
             QStringList ignored;
-            reader.strings(value, key, &ignored, false);
+            if (key != QLatin1String("references") ||
+                !static_cast<const YAML::Node &>(root)["branches"].IsDefined())
+                reader.strings(value, key, &ignored, false);
         } else if (key == QLatin1String("prerelease") ||
                    key == QLatin1String("filter-by-commitish") ||
                    key == QLatin1String("include-pre-releases")) {

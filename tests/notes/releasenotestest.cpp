@@ -262,6 +262,11 @@ TEST(NotesConfig, ErrorsNameFileLineColumnAndKey)
     EXPECT_EQ(quoted.config->categories.at(0).collapseAfter, 2);
     EXPECT_EQ(quoted.config->categories.at(1).collapseAfter, 2);
     EXPECT_EQ(quoted.config->categories.at(2).labels, QStringList{QStringLiteral("09")});
+    // `branches` replaces `references` unread, as Release Drafter renames it.
+    EXPECT_TRUE(
+        NotesConfigLoader::parseReleaseDrafter("template: x\nreferences: main\nbranches: [main]\n",
+                                               QStringLiteral("rd.yml"), policy())
+            .ok());
     // Unknown keys are warnings, not errors.
     const NotesConfigResult warned = NotesConfigLoader::parseReleaseDrafter(
         "template: x\ntemplte: y\n", QStringLiteral("rd.yml"), policy());
