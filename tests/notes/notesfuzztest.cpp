@@ -667,7 +667,9 @@ struct Generated
 QString configYaml(Rng &rng)
 {
     QStringList blocks; // one top-level key each, shuffled
-    auto key = [&](const QString &name, const QString &value) { blocks << name + u':' + value; };
+    auto key = [&](const QString &name, const QString &value) {
+        blocks << (rng.percent(3) ? u'"' + name + u'"' : name) + u':' + value;
+    };
 
     if (!rng.percent(2))
         key(QStringLiteral("template"), yamlScalar(bodyTemplate(rng), 2, rng));
@@ -685,6 +687,7 @@ QString configYaml(Rng &rng)
         QString cats;
         const int n = rng.between(1, 5);
         bool catchAll = false;
+        const bool zeroIndent = rng.percent(25);
         for (int i = 0; i < n; ++i) {
             QStringList fields;
             fields << QStringLiteral("title:") + yamlScalar(rng.permille(5)
@@ -720,7 +723,9 @@ QString configYaml(Rng &rng)
                 fields << fields.first(); // a key given twice
             if (rng.percent(50))
                 std::swap(fields[0], fields[rng.below(int(fields.size()))]);
-            cats += QStringLiteral("\n  - ") + fields.join(QStringLiteral("\n    "));
+            // Sequences indented under their key, or not (both common in real files).
+            cats += zeroIndent ? QStringLiteral("\n- ") + fields.join(QStringLiteral("\n  "))
+                               : QStringLiteral("\n  - ") + fields.join(QStringLiteral("\n    "));
         }
         key(QStringLiteral("categories"), cats);
     }
