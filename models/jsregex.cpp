@@ -163,6 +163,26 @@ std::optional<Atom> classEscape(const QString &p, qsizetype i, bool unicode)
         }
         break;
     }
+    case u'c':
+        // \cX: a control character; without a letter after it the backslash is literal.
+        if (i + 2 < p.size() && p.at(i + 2).unicode() < 128 && p.at(i + 2).isLetter()) {
+            a.hasValue = true;
+            a.value = p.at(i + 2).unicode() % 32;
+            a.next = i + 3;
+            return a;
+        }
+        break;
+    case u'p':
+    case u'P':
+        if (unicode) {
+            const qsizetype close = p.indexOf(u'}', i + 2);
+            if (p.mid(i + 2, 1) != u"{" || close < 0)
+                return std::nullopt;
+            a.text = p.mid(i, close + 1 - i); // a Unicode property, as PCRE writes it too
+            a.next = close + 1;
+            return a;
+        }
+        break;
     default:
         break;
     }
@@ -265,6 +285,11 @@ std::optional<QString> translate(const QString &p, bool multiline, bool dotAll, 
                     i = close + 1;
                     continue;
                 }
+            }
+            if ((d == u'p' || d == u'P') && !unicode) {
+                out += d; // no property escapes without the u flag: the letter itself
+                i += 2;
+                continue;
             }
             if (d.isSurrogate() || (unicode && d.isHighSurrogate())) {
                 const Atom a = literalAt(p, i + 1, unicode);

@@ -492,6 +492,13 @@ TEST(JsRegex, TranslatesWhatPcreReadsDifferently)
          QStringLiteral("YY")},
         {QStringLiteral("/(?<a>x)?y\\k<a>/g"), QStringLiteral("Y"), QStringLiteral("y"),
          QStringLiteral("Y")},
+        // Property escapes only with the u flag, also in classes; \cJ in a class.
+        {QStringLiteral("/[\\p{Lu}]/gu"), QStringLiteral("_"), QStringLiteral("aÉb"),
+         QStringLiteral("a_b")},
+        {QStringLiteral("/\\p{L}/g"), QStringLiteral("_"), QStringLiteral("p{L}x"),
+         QStringLiteral("_x")},
+        {QStringLiteral("/[\\cJ]/g"), QStringLiteral(" "), QStringLiteral("a\nb"),
+         QStringLiteral("a b")},
         // `.` in Release Drafter's test stops at a line break: this one is a literal string.
         {QStringLiteral("/a\nb/g"), QStringLiteral("x"), QStringLiteral("a\nb /a\nb/g"),
          QStringLiteral("a\nb x")},
