@@ -15,9 +15,36 @@ namespace Mainstay {
 
 namespace {
 
+// yaml-cpp writes the escapes \N and \_ as the single bytes 0x85 and 0xA0 instead of their
+// UTF-8 form; read such a lone byte as the character it stands for (U+0085, U+00A0), as
+// js-yaml does. Anything else invalid becomes U+FFFD as usual.
 QString fromStd(const std::string &text)
 {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    const QString decoded = QString::fromUtf8(text.data(), qsizetype(text.size()));
+    if (!decoded.contains(QChar::ReplacementCharacter))
+        return decoded;
+    QString out;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        const unsigned char b = static_cast<unsigned char>(text[i]);
+        std::size_t length = b < 0x80           ? 1
+                             : (b >> 5) == 0x6  ? 2
+                             : (b >> 4) == 0xE  ? 3
+                             : (b >> 3) == 0x1E ? 4
+                                                : 0;
+        bool valid = length > 0 && i + length <= n;
+        for (std::size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (!valid) {
+            out += (b == 0x85 || b == 0xA0) ? QChar(b) : QChar::ReplacementCharacter;
+            ++i;
+            continue;
+        }
+        out += QString::fromUtf8(text.data() + i, qsizetype(length));
+        i += length;
+    }
+    return out;
 }
 
 // What js-yaml 3 (Release Drafter's YAML reader) makes of a plain scalar that is not a string:
@@ -122,9 +149,88 @@ std::optional<double> joiNumber(const YAML::Node &node)
 class ConfigReader
 {
 public:
-    explicit ConfigReader(const QString &file)
+    explicit ConfigReader(const QString &file, const QByteArray &source = {})
         : m_file(file)
-    {}
+    {
+        for (QByteArray line : source.split('\n')) {
+            if (line.endsWith('\r'))
+                line.chop(1);
+            m_lines.append(line);
+        }
+        if (source.endsWith('\n'))
+            m_lines.removeLast();
+    }
+
+    // yaml-cpp folds the line break after the last line of a folded block scalar with keep
+    // chomping (`>+`) into the empty lines that follow, losing one; YAML (and js-yaml) keeps
+    // them all. The trailing breaks are counted again from the source.
+    QString foldedKeep(const YAML::Node &node, const QString &value) const
+    {
+        const YAML::Mark mark = node.Mark();
+        if (mark.is_null() || mark.line < 0 || mark.line >= m_lines.size())
+            return value;
+        const QByteArray header = m_lines.at(mark.line);
+        if (mark.column < 0 || mark.column >= header.size() || header.at(mark.column) != '>')
+            return value;
+        bool keep = false;
+        int explicitIndent = 0;
+        for (qsizetype i = mark.column + 1; i < header.size(); ++i) {
+            const char c = header.at(i);
+            if (c == '+')
+                keep = true;
+            else if (c >= '1' && c <= '9')
+                explicitIndent = c - '0';
+            else if (c != '-')
+                break;
+        }
+        if (!keep)
+            return value;
+        auto indentation = [](const QByteArray &line) {
+            qsizetype n = 0;
+            while (n < line.size() && line.at(n) == ' ')
+                ++n;
+            return n;
+        };
+        auto blank = [](const QByteArray &line) { return line.trimmed().isEmpty(); };
+        // The block's indentation: explicit (from the node's own indentation), else its first
+        // non-empty line's.
+        qsizetype indent = -1;
+        if (explicitIndent > 0) {
+            qsizetype parent = 0;
+            while (parent < header.size() && (header.at(parent) == ' ' || header.at(parent) == '-'))
+                ++parent;
+            indent = parent + explicitIndent;
+        }
+        int line = mark.line + 1;
+        if (indent < 0) {
+            for (int l = line; l < m_lines.size() && indent < 0; ++l)
+                if (!blank(m_lines.at(l)))
+                    indent = indentation(m_lines.at(l));
+            if (indent < 0)
+                return value;
+        }
+        int lastContent = -1;
+        int end = line;
+        for (; end < m_lines.size(); ++end) {
+            const QByteArray &text = m_lines.at(end);
+            if (blank(text)) {
+                if (text.size() > indent)
+                    return value; // spaces beyond the indentation are content: leave it
+                continue;
+            }
+            if (indentation(text) < indent)
+                break;
+            lastContent = end;
+        }
+        if (lastContent < 0)
+            return value;
+        // Blank lines between the last content line and the end of the block.
+        int trailing = end - lastContent - 1;
+        QString fixed = value;
+        while (fixed.endsWith(u'\n'))
+            fixed.chop(1);
+        return fixed + QString(trailing + 1, u'\n');
+    }
 
     void error(const YAML::Node &node, const QString &path, const QString &message)
     {
@@ -168,7 +274,7 @@ public:
         }
         if (!notString(node, path))
             return false;
-        const QString value = fromStd(node.Scalar());
+        const QString value = foldedKeep(node, fromStd(node.Scalar()));
         if (!allowEmpty && value.isEmpty()) {
             error(node, path, QStringLiteral("must not be empty"));
             return false;
@@ -280,6 +386,7 @@ public:
 
 private:
     QString m_file;
+    QList<QByteArray> m_lines;
     QList<PolicyDiagnostic> m_diagnostics;
 };
 
@@ -360,7 +467,7 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
                                                          const QString &fileName,
                                                          const ReleasePolicy &policy)
 {
-    ConfigReader reader(fileName);
+    ConfigReader reader(fileName, yaml);
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
