@@ -218,8 +218,20 @@ QString yamlScalar(const QString &s, int indent, Rng &rng, bool flow = false)
 {
     if (s.startsWith(RawPrefix))
         return u' ' + s.mid(RawPrefix.size());
-    if (!flow && !s.contains(u'\n') && rng.percent(3) && plainSafe(s, false))
-        return QStringLiteral(" >-\n") + QString(indent, u' ') + s; // folded, one line
+    if (!flow && rng.percent(4)) {
+        // Folded, one line of text followed by any number of line breaks.
+        QString text = s;
+        int breaks = 0;
+        while (text.endsWith(u'\n')) {
+            text.chop(1);
+            ++breaks;
+        }
+        if (!text.contains(u'\n') && plainSafe(text, false))
+            return (breaks == 0   ? QStringLiteral(" >-\n")
+                    : breaks == 1 ? QStringLiteral(" >\n")
+                                  : QStringLiteral(" >+\n")) +
+                   QString(indent, u' ') + text + QString(std::max(0, breaks - 1), u'\n');
+    }
     if (!flow && rng.percent(2) && plainSafe(s, flow))
         return u' ' + s + QStringLiteral(" # comment");
     const int style = rng.below(10);
@@ -591,6 +603,7 @@ const QStringList CategoryTitles{
     QStringLiteral("Other: misc"),
     QStringLiteral("$TITLE $RESOLVED_VERSION"),
     QStringLiteral("Sécurité"),
+    QStringLiteral("Bug\u00a0Fixes"),
     QStringLiteral("#1 priority"),
     QStringLiteral("'quoted'"),
 };
@@ -679,6 +692,7 @@ QString configYaml(Rng &rng)
     if (rng.percent(12))
         key(QStringLiteral("header"),
             yamlScalar(rng.pick(QStringList{QStringLiteral("# Header\n\n"), QString(),
+                                            QStringLiteral("Header line\n\n\n"),
                                             QStringLiteral("$OWNER/$REPOSITORY\n")}),
                        2, rng));
     if (rng.percent(12))
@@ -744,7 +758,8 @@ QString configYaml(Rng &rng)
         key(QStringLiteral("no-changes-template"),
             yamlScalar(rng.pick(QStringList{QStringLiteral("Nothing to see"),
                                             QStringLiteral("* No changes in $REPOSITORY"),
-                                            QStringLiteral("- none\n")}),
+                                            QStringLiteral("- none\n"),
+                                            QStringLiteral("Nothing yet\n\n")}),
                        2, rng));
     if (rng.percent(20))
         key(QStringLiteral("no-contributors-template"),
