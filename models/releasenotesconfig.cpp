@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 
 #include <yaml-cpp/yaml.h>
@@ -52,8 +53,24 @@ QString fromStd(const std::string &text)
 // strings whatever they hold.
 QString plainScalarType(const YAML::Node &node)
 {
-    if (!node.IsScalar() || node.Tag() != "?")
+    if (!node.IsScalar())
         return {};
+    const std::string &tag = node.Tag();
+    if (tag == "!" || tag == "tag:yaml.org,2002:str")
+        return {};
+    if (tag != "?") {
+        // An explicit tag: what js-yaml makes of it.
+        static const std::map<std::string, QString> known{
+            {"tag:yaml.org,2002:null", QStringLiteral("null")},
+            {"tag:yaml.org,2002:bool", QStringLiteral("boolean")},
+            {"tag:yaml.org,2002:int", QStringLiteral("number")},
+            {"tag:yaml.org,2002:float", QStringLiteral("number")},
+            {"tag:yaml.org,2002:timestamp", QStringLiteral("date")},
+            {"tag:yaml.org,2002:binary", QStringLiteral("binary value")}};
+        const auto it = known.find(tag);
+        return it != known.end() ? it->second
+                                 : QStringLiteral("value of unknown tag %1").arg(fromStd(tag));
+    }
     const QString s = fromStd(node.Scalar());
     if (s == u"~" || s == u"null" || s == u"Null" || s == u"NULL" || s.isEmpty())
         return QStringLiteral("null");
@@ -440,6 +457,126 @@ NotesConfigResult syntaxError(const QString &fileName, const YAML::Exception &ex
     return result;
 }
 
+// js-yaml's load() takes one document and refuses a stream of several.
+YAML::Node loadOneOf(const std::string &text)
+{
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.size() > 1)
+        throw YAML::ParserException(YAML::Mark::null_mark(),
+                                    "expected a single document in the file, but found more");
+    return documents.empty() ? YAML::Node() : documents.front();
+}
+
+// Joins escaped surrogate pairs ("\ud83d\ude00") inside double-quoted scalars into the one
+// escape yaml-cpp takes ("\U0001f600"); js-yaml joins them itself. Single-quoted and plain text
+// (a replacer's /\uD83D/ pattern) and comments are left alone.
+QString joinEscapedPairs(const QString &text)
+{
+    static const QRegularExpression pair(
+        QStringLiteral(R"(\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2}))"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString out;
+    out.reserve(text.size());
+    enum class State
+    {
+        Plain,
+        Double,
+        Single,
+        Comment
+    } state = State::Plain;
+    QChar previous = u'\n';
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        switch (state) {
+        case State::Plain:
+            if (c == u'#' && (previous == u' ' || previous == u'\t' || previous == u'\n'))
+                state = State::Comment;
+            else if (c == u'"')
+                state = State::Double;
+            else if (c == u'\'' && (previous == u' ' || previous == u'\n' || previous == u'[' ||
+                                    previous == u',' || previous == u'{' || previous == u':'))
+                state = State::Single;
+            break;
+        case State::Comment:
+            if (c == u'\n')
+                state = State::Plain;
+            break;
+        case State::Single:
+            if (c == u'\'') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'\'') {
+                    out += c;
+                    ++i;
+                } else {
+                    state = State::Plain;
+                }
+            }
+            break;
+        case State::Double:
+            if (c == u'\\') {
+                const QRegularExpressionMatch m =
+                    pair.match(text, i, QRegularExpression::NormalMatch,
+                               QRegularExpression::AnchorAtOffsetMatchOption);
+                if (m.hasMatch()) {
+                    const char32_t point =
+                        QChar::surrogateToUcs4(char16_t(m.captured(1).toUInt(nullptr, 16)),
+                                               char16_t(m.captured(2).toUInt(nullptr, 16)));
+                    out += QStringLiteral("\\U%1").arg(uint(point), 8, 16, QLatin1Char('0'));
+                    i = m.capturedEnd() - 1;
+                    previous = u'0';
+                    continue;
+                }
+                if (i + 1 < text.size()) {
+                    out += c;
+                    out += text.at(++i);
+                    previous = text.at(i);
+                    continue;
+                }
+            } else if (c == u'"') {
+                state = State::Plain;
+            }
+            break;
+        }
+        out += c;
+        previous = c;
+    }
+    return out;
+}
+
+// Loads a release-drafter.yml as js-yaml reads it. Where yaml-cpp is stricter than js-yaml it
+// is given the text js-yaml effectively reads: lines of only tabs and spaces (js-yaml ends a
+// block there) become empty, and escaped surrogate pairs in double quotes are joined. Only a
+// file yaml-cpp refuses is retried that way; the first problem is the one reported.
+YAML::Node loadSingleDocument(const QByteArray &yaml)
+{
+    QString text = QString::fromUtf8(yaml);
+    std::optional<YAML::ParserException> first;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        try {
+            return loadOneOf(attempt == 0 ? yaml.toStdString() : text.toStdString());
+        } catch (const YAML::ParserException &exception) {
+            if (!first)
+                first = exception;
+            const QString message = fromStd(exception.msg);
+            if (message.contains(QLatin1String("illegal tab"))) {
+                static const QRegularExpression tabLine(QStringLiteral("^[ \\t]*\\t[ \\t]*(?=\\r?$)"),
+                                                        QRegularExpression::MultilineOption);
+                const QString fixed = QString(text).replace(tabLine, QString());
+                if (fixed == text)
+                    break;
+                text = fixed;
+            } else if (message.contains(QLatin1String("invalid unicode"))) {
+                const QString fixed = joinEscapedPairs(text);
+                if (fixed == text)
+                    break;
+                text = fixed;
+            } else {
+                break;
+            }
+        }
+    }
+    throw *first;
+}
+
 } // namespace
 
 NotesConfig NotesConfigLoader::fromPolicy(const ReleasePolicy &policy)
@@ -470,7 +607,7 @@ NotesConfigResult NotesConfigLoader::parseReleaseDrafter(const QByteArray &yaml,
     ConfigReader reader(fileName, yaml);
     YAML::Node root;
     try {
-        root = YAML::Load(yaml.toStdString());
+        root = loadSingleDocument(yaml);
     } catch (const YAML::Exception &exception) {
         return syntaxError(fileName, exception);
     }
