@@ -146,7 +146,12 @@ QString doubleQuoted(const QString &s, Rng &rng)
             (escapeNonAscii && c.unicode() > 0x7f)) {
             if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
                 const char32_t cp = QChar::surrogateToUcs4(c, s.at(i + 1));
-                out += QStringLiteral("\\U%1").arg(uint(cp), 8, 16, QLatin1Char('0'));
+                // \U0001F600, or JSON's pair of \u escapes, which js-yaml joins.
+                out += rng.percent(30)
+                           ? QStringLiteral("\\u%1\\u%2")
+                                 .arg(c.unicode(), 4, 16, QLatin1Char('0'))
+                                 .arg(s.at(i + 1).unicode(), 4, 16, QLatin1Char('0'))
+                           : QStringLiteral("\\U%1").arg(uint(cp), 8, 16, QLatin1Char('0'));
                 ++i;
             } else {
                 out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
@@ -900,6 +905,13 @@ QString configYaml(Rng &rng)
         });
         blocks.prepend(QStringLiteral("exclude-labels: &skip [skip-changelog, chore]"));
         blocks << QStringLiteral("include-labels: *skip");
+    }
+    // A line of only a tab between two keys (left by an editor), never after a block scalar.
+    if (rng.percent(3) && blocks.size() > 1) {
+        const int at = rng.between(1, int(blocks.size()) - 1);
+        if (!blocks.at(at - 1).contains(QLatin1String(" |")) &&
+            !blocks.at(at - 1).contains(QLatin1String(" >")))
+            blocks.insert(at, QStringLiteral("\t"));
     }
     QString yaml = blocks.join(u'\n') + u'\n';
     if (rng.percent(10))

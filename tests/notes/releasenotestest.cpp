@@ -234,6 +234,13 @@ TEST(NotesConfig, ErrorsNameFileLineColumnAndKey)
          QStringLiteral("references: must be a list of strings")},
         {"template: x\nautolabeler:\n  - title: [x]\n",
          QStringLiteral("autolabeler[0].label: is required")},
+        // js-yaml reads one document, and knows its tags.
+        {"template: x\n---\ntemplate: y\n",
+         QStringLiteral("expected a single document in the file, but found more")},
+        {"template: !!binary aGVsbG8=\n",
+         QStringLiteral("template: must be a string, not a binary value")},
+        {"template: !custom x\n",
+         QStringLiteral("template: must be a string, not a value of unknown tag")},
         // js-yaml refuses a key given twice.
         {"template: x\nsort-by: title\nsort-by: title\n",
          QStringLiteral("rd.yml:3:1: sort-by: is given twice")},
