@@ -32,7 +32,7 @@ namespace {
 
 const QString SourceDir = QStringLiteral(MAINSTAY_SOURCE_DIR "/tests/notes");
 constexpr quint64 DefaultSeed = 20261127;
-constexpr int DefaultCases = 300;
+constexpr int DefaultCases = 500;
 
 // splitmix64: the same sequence on every platform and standard library.
 class Rng
@@ -1189,9 +1189,10 @@ TEST(NotesFuzz, ReleaseDrafterAgreesOnRandomConfigurationsAndPullRequests)
         }
         failing.append(testCase);
     }
+    const QString path =
+        QStringLiteral(MAINSTAY_BINARY_DIR "/tests/notes/notes-fuzz-failures.json");
+    QFile::remove(path); // never a stale list from an earlier run
     if (!failing.isEmpty()) {
-        const QString path =
-            QStringLiteral(MAINSTAY_BINARY_DIR "/tests/notes/notes-fuzz-failures.json");
         QFile file(path);
         if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             file.write(QJsonDocument(failing).toJson(QJsonDocument::Indented));
