@@ -951,7 +951,8 @@ NotesConfigResult NotesConfigLoader::loadFile(const QString &path, const Release
     const QByteArray data = file.readAll();
     bool gitHubStyle = false;
     try {
-        const YAML::Node root = YAML::Load(data.toStdString());
+        // Read as the Release Drafter parser reads it, so a file it takes is not refused here.
+        const YAML::Node root = loadSingleDocument(data);
         gitHubStyle = root.IsMap() && root["changelog"] && !root["template"];
     } catch (const YAML::Exception &exception) {
         return syntaxError(path, exception);
