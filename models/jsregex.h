@@ -9,7 +9,8 @@ namespace Mainstay {
 // A JavaScript regular expression run with QRegularExpression, for configuration written for
 // JavaScript tools (Release Drafter's `replacers`): the pattern is translated where PCRE and
 // JavaScript differ (`.` and `$` line terminators, `^`/`$` with the m flag, `\uXXXX`, `[]`,
-// `[^]`), and replace() expands `$&`, `$1`, `$<name>`, `` $` ``, `$'` and `$$` as
+// `[^]`, `\s`, and surrogates, which JavaScript without the u flag matches one at a time), and
+// replace() expands `$&`, `$1`, `$<name>`, `` $` ``, `$'` and `$$` as
 // String.prototype.replace does.
 class JsRegex
 {
@@ -29,6 +30,7 @@ private:
     QRegularExpression m_regex;
     bool m_global = false;
     bool m_sticky = false;
+    bool m_unicode = false;
 };
 
 } // namespace Mainstay

@@ -198,6 +198,53 @@ NotesVersion increment(const NotesVersion &version, VersionBump bump)
     return v;
 }
 
+// semver.inc(version, 'prerelease', identifier): a patch bump first for a release version, then
+// the last numeric identifier goes up (or a 0 is appended); an identifier that differs from the
+// first one restarts at IDENTIFIER.0.
+NotesVersion incrementPrerelease(const NotesVersion &version, const QString &identifier)
+{
+    static const QRegularExpression numeric(QStringLiteral("^[0-9]+$"));
+    constexpr qint64 MaxSafeInteger = 9007199254740991LL;
+    // Numeric identifiers are numbers in node-semver (below 2^53 - 1), the rest strings.
+    auto isNumber = [&](const QString &id) {
+        if (!numeric.match(id).hasMatch())
+            return false;
+        bool ok = false;
+        const qint64 n = id.toLongLong(&ok);
+        return ok && n < MaxSafeInteger;
+    };
+    NotesVersion v = version;
+    if (v.prerelease.isEmpty())
+        v = increment(v, VersionBump::Patch);
+    QStringList ids = v.prerelease.isEmpty() ? QStringList() : v.prerelease.split(u'.');
+    if (ids.isEmpty()) {
+        ids = {QStringLiteral("0")};
+    } else {
+        bool bumped = false;
+        for (qsizetype i = ids.size() - 1; i >= 0 && !bumped; --i) {
+            if (isNumber(ids.at(i))) {
+                ids[i] = QString::number(ids.at(i).toLongLong() + 1);
+                bumped = true;
+            }
+        }
+        if (!bumped)
+            ids.append(QStringLiteral("0"));
+    }
+    if (!identifier.isEmpty()) {
+        // compareIdentifiers: numerically when both are numeric, else as strings.
+        const QString first = ids.first();
+        const bool same = (numeric.match(first).hasMatch() && numeric.match(identifier).hasMatch())
+                              ? first.toDouble() == identifier.toDouble()
+                              : first == identifier;
+        // isNaN(prerelease[1]): true when missing or not a number.
+        const bool secondIsNaN = ids.size() < 2 || !numeric.match(ids.at(1)).hasMatch();
+        if (!same || secondIsNaN)
+            ids = {identifier, QStringLiteral("0")};
+    }
+    v.prerelease = ids.join(u'.');
+    return v;
+}
+
 QString versionText(const NotesVersion &v, const QString &versionTemplate)
 {
     QHash<QString, QString> values{
@@ -256,6 +303,10 @@ QHash<QString, QString> versionValues(const NotesInput &input, const NotesConfig
             values.insert(key + QStringLiteral("_MINOR"), versionText(v, n));
             values.insert(key + QStringLiteral("_PATCH"), versionText(v, p));
         }
+        // Only $PRERELEASE of the next prerelease version, as Release Drafter templates it.
+        const NotesVersion pre = incrementPrerelease(*last, config.prereleaseIdentifier);
+        values.insert(QStringLiteral("$NEXT_PRERELEASE_VERSION"),
+                      versionText(pre, QStringLiteral("$PRERELEASE")));
         resolved->nextMajor = values.value(QStringLiteral("$NEXT_MAJOR_VERSION"));
         resolved->nextMinor = values.value(QStringLiteral("$NEXT_MINOR_VERSION"));
         resolved->nextPatch = values.value(QStringLiteral("$NEXT_PATCH_VERSION"));
@@ -282,14 +333,27 @@ VersionBump labelBump(const NotesInput &input, const NotesConfig &config, bool *
         byLabel.insert(l, VersionBump::Minor);
     for (const QString &l : config.versionResolver.major)
         byLabel.insert(l, VersionBump::Major);
+    // Release Drafter looks labels up in a plain JavaScript object: a label named like one of
+    // Object.prototype's members finds that member, whose priority is undefined, and the
+    // maximum becomes NaN, which matches no bump: the default wins whatever else is there.
+    static const QStringList inherited{
+        QStringLiteral("constructor"),      QStringLiteral("__defineGetter__"),
+        QStringLiteral("__defineSetter__"), QStringLiteral("hasOwnProperty"),
+        QStringLiteral("__lookupGetter__"), QStringLiteral("__lookupSetter__"),
+        QStringLiteral("isPrototypeOf"),    QStringLiteral("propertyIsEnumerable"),
+        QStringLiteral("toString"),         QStringLiteral("valueOf"),
+        QStringLiteral("__proto__"),        QStringLiteral("toLocaleString")};
     int best = -1;
+    bool poisoned = false;
     for (const NotesPullRequest &pr : input.pullRequests) {
         if (!isIncluded(pr, config))
             continue;
         for (const QString &label : pr.labels) {
             const auto it = byLabel.constFind(label);
-            if (it == byLabel.constEnd())
+            if (it == byLabel.constEnd()) {
+                poisoned = poisoned || inherited.contains(label);
                 continue;
+            }
             if (reasons)
                 reasons->append(QStringLiteral("#%1 %2 → %3")
                                     .arg(pr.number)
@@ -297,6 +361,8 @@ VersionBump labelBump(const NotesInput &input, const NotesConfig &config, bool *
             best = std::max(best, int(it.value()));
         }
     }
+    if (poisoned)
+        best = -1;
     *fromLabels = best >= 0;
     return best >= 0 ? VersionBump(best) : config.versionResolver.defaultBump;
 }
@@ -691,28 +757,52 @@ std::optional<NotesVersion> NotesVersion::parse(const QString &rawText, const QS
     QString text = rawText;
     if (!tagPrefix.isEmpty() && text.startsWith(tagPrefix))
         text = text.mid(tagPrefix.size());
-    // semver.parse: optional whitespace, `=` or `v`, then MAJOR.MINOR.PATCH[-pre][+build].
+    // node-semver refuses numbers above Number.MAX_SAFE_INTEGER (the constructor throws, and
+    // parse and coerce give null then).
+    constexpr qint64 MaxSafeInteger = 9007199254740991LL;
+    auto component = [](const QString &digits, bool *ok) {
+        const qint64 n = digits.toLongLong(ok);
+        *ok = *ok && n <= MaxSafeInteger;
+        return n;
+    };
+    // semver.parse (strict): at most 256 characters, an optional `v`, MAJOR.MINOR.PATCH[-pre]
+    // [+build], nothing around it (not even spaces).
     static const QRegularExpression full(QStringLiteral(
-        R"(^\s*[v=]*\s*(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][a-zA-Z0-9-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][a-zA-Z0-9-]*))*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?\s*$)"));
-    const QRegularExpressionMatch m = full.match(text.trimmed());
+        R"(^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][a-zA-Z0-9-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][a-zA-Z0-9-]*))*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?\z)"));
+    const QRegularExpressionMatch m =
+        text.size() <= 256 ? full.match(text) : QRegularExpressionMatch();
     if (m.hasMatch()) {
         NotesVersion v;
-        v.major = m.captured(1).toInt();
-        v.minor = m.captured(2).toInt();
-        v.patch = m.captured(3).toInt();
+        bool okMajor = false, okMinor = false, okPatch = false;
+        v.major = component(m.captured(1), &okMajor);
+        v.minor = component(m.captured(2), &okMinor);
+        v.patch = component(m.captured(3), &okPatch);
         v.prerelease = m.captured(4);
-        return v;
+        if (okMajor && okMinor && okPatch)
+            return v;
+        // semver.parse gives null; coerce below still reads the same digits and fails the same
+        // way, unless a shorter run comes first.
     }
-    // semver.coerce: the first run of up to three dot-separated numbers.
+    // semver.coerce: the first run of up to three dot-separated numbers (of at most 16 digits).
     static const QRegularExpression coerce(
-        QStringLiteral(R"((?:^|[^\d])(\d{1,16})(?:\.(\d{1,16}))?(?:\.(\d{1,16}))?(?:$|[^\d]))"));
+        QStringLiteral(R"((?:^|[^\d])(\d{1,16})(?:\.(\d{1,16}))?(?:\.(\d{1,16}))?(?:\z|[^\d]))"));
     const QRegularExpressionMatch c = coerce.match(text);
     if (!c.hasMatch())
         return std::nullopt;
+    // coerce hands the digits as written to semver.parse, which refuses leading zeros
+    // ("01.2.3"): no version then.
+    for (int i = 1; i <= 3; ++i)
+        if (c.captured(i).size() > 1 && c.captured(i).startsWith(u'0'))
+            return std::nullopt;
     NotesVersion v;
-    v.major = c.captured(1).toInt();
-    v.minor = c.captured(2).isEmpty() ? 0 : c.captured(2).toInt();
-    v.patch = c.captured(3).isEmpty() ? 0 : c.captured(3).toInt();
+    bool okMajor = false, okMinor = true, okPatch = true;
+    v.major = component(c.captured(1), &okMajor);
+    if (!c.captured(2).isEmpty())
+        v.minor = component(c.captured(2), &okMinor);
+    if (!c.captured(3).isEmpty())
+        v.patch = component(c.captured(3), &okPatch);
+    if (!okMajor || !okMinor || !okPatch)
+        return std::nullopt;
     return v;
 }
 

@@ -142,6 +142,7 @@ struct NotesConfig
     QString tagTemplate;
     QString tagPrefix;
     QString versionTemplate = QStringLiteral("$MAJOR.$MINOR.$PATCH$PRERELEASE");
+    QString prereleaseIdentifier; // `prerelease-identifier`: $NEXT_PRERELEASE_VERSION's name
     QList<Category> categories;
     QStringList excludeLabels;
     QStringList includeLabels;
@@ -186,11 +187,12 @@ public:
 };
 
 // A semantic version as Release Drafter reads tags (semver, else coerced: `v1.2` → 1.2.0).
+// Components are 64-bit: node-semver takes numbers up to 2^53 - 1 and rejects larger ones.
 struct NotesVersion
 {
-    int major = 0;
-    int minor = 0;
-    int patch = 0;
+    qint64 major = 0;
+    qint64 minor = 0;
+    qint64 patch = 0;
     QString prerelease; // without the dash, e.g. "rc.1"
 
     static std::optional<NotesVersion> parse(const QString &text, const QString &tagPrefix = {});

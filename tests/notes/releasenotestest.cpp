@@ -205,6 +205,47 @@ TEST(NotesConfig, ErrorsNameFileLineColumnAndKey)
          QStringLiteral("rd.yml:3:5: replacers[0].search: is required")},
         {"template: [unclosed\n", QStringLiteral("rd.yml:")},
         {"- just\n- a list\n", QStringLiteral("rd.yml:1:1: the file must be a mapping")},
+        // What Release Drafter's YAML reader makes a number, boolean, null or date is no string.
+        {"template: x\ncategories:\n  - title: 2024\n    labels: [a]\n",
+         QStringLiteral("rd.yml:3:12: categories[0].title: must be a string, not a number")},
+        {"template: x\nexclude-labels: [wontfix, 1.0]\n",
+         QStringLiteral("rd.yml:2:27: exclude-labels[1]: must be a string, not a number")},
+        {"template: x\nname-template: true\n",
+         QStringLiteral("rd.yml:2:16: name-template: must be a string, not a boolean")},
+        {"template: x\nexclude-contributors: [2024-01-01]\n",
+         QStringLiteral("exclude-contributors[0]: must be a string, not a date")},
+        {"template: x\nversion-resolver:\n  major:\n    labels: 0x1F\n",
+         QStringLiteral("version-resolver.major.labels: must be a string, not a number")},
+        // Joi refuses empty strings in its string lists, and in `label`.
+        {"template: x\nexclude-contributors: [alice, '']\n",
+         QStringLiteral("rd.yml:2:31: exclude-contributors[1]: must not be empty")},
+        {"template: x\ncategories:\n  - title: A\n    label: ''\n",
+         QStringLiteral("categories[0].label: must not be empty")},
+        {"template: x\ncategories:\n  - title: A\n    collapse-after: 1.5\n    labels: [a]\n",
+         QStringLiteral("categories[0].collapse-after: must be an integer")},
+        // Keys that do not change the body are still type-checked by Release Drafter.
+        {"template: x\nprerelease: yes\n",
+         QStringLiteral("rd.yml:2:13: prerelease: must be true or false")},
+        {"template: x\nlatest: true\n",
+         QStringLiteral("rd.yml:2:9: latest: must be a string, not a boolean")},
+        {"template: x\npull-request-limit: 0\n",
+         QStringLiteral("pull-request-limit: must be an integer of at least 1")},
+        {"template: x\nreferences: main\n",
+         QStringLiteral("references: must be a list of strings")},
+        {"template: x\nautolabeler:\n  - title: [x]\n",
+         QStringLiteral("autolabeler[0].label: is required")},
+        // js-yaml reads one document, and knows its tags.
+        {"template: x\n---\ntemplate: y\n",
+         QStringLiteral("expected a single document in the file, but found more")},
+        {"template: !!binary aGVsbG8=\n",
+         QStringLiteral("template: must be a string, not a binary value")},
+        {"template: !custom x\n",
+         QStringLiteral("template: must be a string, not a value of unknown tag")},
+        // js-yaml refuses a key given twice.
+        {"template: x\nsort-by: title\nsort-by: title\n",
+         QStringLiteral("rd.yml:3:1: sort-by: is given twice")},
+        {"template: x\ncategories:\n  - title: A\n    title: B\n",
+         QStringLiteral("categories[0].title: is given twice")},
     };
     for (const Case &c : cases) {
         SCOPED_TRACE(c.yaml.toStdString());
@@ -213,6 +254,26 @@ TEST(NotesConfig, ErrorsNameFileLineColumnAndKey)
         EXPECT_FALSE(result.ok());
         EXPECT_TRUE(result.errorText().contains(c.expected)) << result.errorText().toStdString();
     }
+    // Quoted, these are strings; Joi converts numbers written as strings, and a `labels` next
+    // to a `label` is dropped before Release Drafter validates it.
+    const NotesConfigResult quoted = NotesConfigLoader::parseReleaseDrafter(
+        "template: x\nname-template: 'true'\ncategories:\n  - title: '2024'\n    label: bug\n"
+        "    labels: [1.0, '']\n    collapse-after: '2'\n  - title: B\n    labels: [a]\n"
+        "    collapse-after: 2.0\n  - title: C\n    labels: 09\n",
+        QStringLiteral("rd.yml"), policy());
+    ASSERT_TRUE(quoted.ok()) << quoted.errorText().toStdString();
+    EXPECT_EQ(quoted.config->nameTemplate, QStringLiteral("true"));
+    ASSERT_EQ(quoted.config->categories.size(), 3);
+    EXPECT_EQ(quoted.config->categories.at(0).title, QStringLiteral("2024"));
+    EXPECT_EQ(quoted.config->categories.at(0).labels, QStringList{QStringLiteral("bug")});
+    EXPECT_EQ(quoted.config->categories.at(0).collapseAfter, 2);
+    EXPECT_EQ(quoted.config->categories.at(1).collapseAfter, 2);
+    EXPECT_EQ(quoted.config->categories.at(2).labels, QStringList{QStringLiteral("09")});
+    // `branches` replaces `references` unread, as Release Drafter renames it.
+    EXPECT_TRUE(
+        NotesConfigLoader::parseReleaseDrafter("template: x\nreferences: main\nbranches: [main]\n",
+                                               QStringLiteral("rd.yml"), policy())
+            .ok());
     // Unknown keys are warnings, not errors.
     const NotesConfigResult warned = NotesConfigLoader::parseReleaseDrafter(
         "template: x\ntemplte: y\n", QStringLiteral("rd.yml"), policy());
@@ -420,6 +481,34 @@ TEST(JsRegex, TranslatesWhatPcreReadsDifferently)
         {QStringLiteral("/$1/"), QStringLiteral("z"), QStringLiteral("$1"), QStringLiteral("$1")},
         {QStringLiteral("/a/"), QStringLiteral("$`|$'"), QStringLiteral("xay"),
          QStringLiteral("xx|yy")},
+        // Without the u flag JavaScript sees each half of a surrogate pair on its own.
+        {QStringLiteral("/./g"), QStringLiteral("-"), QStringLiteral("😀"), QStringLiteral("--")},
+        {QStringLiteral("/./gu"), QStringLiteral("-"), QStringLiteral("😀"), QStringLiteral("-")},
+        {QStringLiteral("/[\\uD800-\\uDFFF]/g"), QStringLiteral("?"), QStringLiteral("a😀"),
+         QStringLiteral("a??")},
+        {QStringLiteral("/x*/g"), QStringLiteral("-"), QStringLiteral("😀"),
+         QStringLiteral("-") + QChar(0xD83D) + QStringLiteral("-") + QChar(0xDE00) +
+             QStringLiteral("-")},
+        {QStringLiteral("/\\s/g"), QStringLiteral("-"), QStringLiteral("a\u00a0b\u2003c"),
+         QStringLiteral("a-b-c")},
+        // regex-parser reads a flag named twice as part of a pattern without flags.
+        {QStringLiteral("/foo/gg"), QStringLiteral("x"), QStringLiteral("/foo/gg foo"),
+         QStringLiteral("x foo")},
+        // A backreference to a group that did not take part matches the empty string.
+        {QStringLiteral("/(x)?y\\1/g"), QStringLiteral("Y"), QStringLiteral("yxyx"),
+         QStringLiteral("YY")},
+        {QStringLiteral("/(?<a>x)?y\\k<a>/g"), QStringLiteral("Y"), QStringLiteral("y"),
+         QStringLiteral("Y")},
+        // Property escapes only with the u flag, also in classes; \cJ in a class.
+        {QStringLiteral("/[\\p{Lu}]/gu"), QStringLiteral("_"), QStringLiteral("aÉb"),
+         QStringLiteral("a_b")},
+        {QStringLiteral("/\\p{L}/g"), QStringLiteral("_"), QStringLiteral("p{L}x"),
+         QStringLiteral("_x")},
+        {QStringLiteral("/[\\cJ]/g"), QStringLiteral(" "), QStringLiteral("a\nb"),
+         QStringLiteral("a b")},
+        // `.` in Release Drafter's test stops at a line break: this one is a literal string.
+        {QStringLiteral("/a\nb/g"), QStringLiteral("x"), QStringLiteral("a\nb /a\nb/g"),
+         QStringLiteral("a\nb x")},
     };
     for (const Case &c : cases) {
         SCOPED_TRACE(c.search.toStdString());

@@ -2,6 +2,7 @@
 // tests/npm) offline on one hand-made input and prints what it would write.
 //
 //   node tests/notes/run-release-drafter.mjs <case.json> [--json]
+//   node tests/notes/run-release-drafter.mjs --batch <cases.json>
 //
 // case.json: {
 //   "config": "<release-drafter.yml text>",
@@ -15,6 +16,9 @@
 //   "commits": [{"author": {"name": "A", "user": {"login": "a"} | null}}]
 // }
 // Prints the body (or, with --json, {body, tag, name, resolvedVersion}).
+// --batch reads an array of cases and prints one JSON array with, for each case in order,
+// {body, tag, name, resolvedVersion} or {error} when Release Drafter rejects the case (its
+// schema throws): one process for a whole fuzz run.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -101,9 +105,29 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error(`release-drafter-github-app is not installed in ${dirname(packageDir)}; run \`npm ci\` in tests/npm.`);
     process.exit(2);
   }
-  const file = process.argv[2];
+  if (process.argv[2] === '--batch') {
+    const file = process.argv[3];
+    if (!file) {
+      console.error('usage: run-release-drafter.mjs --batch <cases.json>');
+      process.exit(2);
+    }
+    const results = JSON.parse(readFileSync(file, 'utf8')).map((input) => {
+      try {
+        return runReleaseDrafter(input);
+      } catch (error) {
+        return { error: String(error?.message ?? error) };
+      }
+    });
+    // No process.exit here: it would cut a long write to a pipe short.
+    process.stdout.write(JSON.stringify(results) + '\n');
+  } else {
+    runOne(process.argv[2]);
+  }
+}
+
+function runOne(file) {
   if (!file) {
-    console.error('usage: run-release-drafter.mjs <case.json> [--json]');
+    console.error('usage: run-release-drafter.mjs <case.json> [--json] | --batch <cases.json>');
     process.exit(2);
   }
   const result = runReleaseDrafter(JSON.parse(readFileSync(file, 'utf8')));
