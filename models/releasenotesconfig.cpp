@@ -558,8 +558,9 @@ YAML::Node loadSingleDocument(const QByteArray &yaml)
                 first = exception;
             const QString message = fromStd(exception.msg);
             if (message.contains(QLatin1String("illegal tab"))) {
-                static const QRegularExpression tabLine(QStringLiteral("^[ \\t]*\\t[ \\t]*(?=\\r?$)"),
-                                                        QRegularExpression::MultilineOption);
+                static const QRegularExpression tabLine(
+                    QStringLiteral("^[ \\t]*\\t[ \\t]*(?=\\r?$)"),
+                    QRegularExpression::MultilineOption);
                 const QString fixed = QString(text).replace(tabLine, QString());
                 if (fixed == text)
                     break;
