@@ -1,4 +1,6 @@
 #include "notescase.h"
+#include <QJsonDocument>
+#include <algorithm>
 
 #include "domain/isodatetime.h"
 
@@ -48,6 +50,42 @@ NotesCase notesCaseFromJson(const QJsonObject &object)
         input.commits.append(commit);
     }
     return c;
+}
+
+QString lineDiff(const QString &expected, const QString &actual, const LineDiffStyle &style)
+{
+    const auto show = [&style](const QString &line) {
+        if (!style.escaped)
+            return line;
+        return QString::fromUtf8(QJsonDocument(QJsonArray{line}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    };
+    const auto label = [](const QString &name) {
+        return name.isEmpty() ? QString() : QStringLiteral("   (%1)").arg(name);
+    };
+    const QStringList a = expected.split(u'\n');
+    const QStringList b = actual.split(u'\n');
+    qsizetype start = 0;
+    while (start < a.size() && start < b.size() && a.at(start) == b.at(start))
+        ++start;
+    qsizetype endA = a.size(), endB = b.size();
+    while (endA > start && endB > start && a.at(endA - 1) == b.at(endB - 1)) {
+        --endA;
+        --endB;
+    }
+    QString out = style.indent + QStringLiteral("@@ line %1 @@\n").arg(start + 1);
+    for (qsizetype i = std::max<qsizetype>(0, start - style.context); i < start; ++i)
+        out += style.indent + QStringLiteral("  ") + show(a.at(i)) + u'\n';
+    for (qsizetype i = start; i < endA; ++i)
+        out += style.indent + QStringLiteral("- ") + show(a.at(i)) + label(style.expectedLabel) +
+               u'\n';
+    for (qsizetype i = start; i < endB; ++i)
+        out +=
+            style.indent + QStringLiteral("+ ") + show(b.at(i)) + label(style.actualLabel) + u'\n';
+    for (qsizetype i = endA; i < std::min(a.size(), endA + style.context); ++i)
+        out += style.indent + QStringLiteral("  ") + show(a.at(i)) + u'\n';
+    return out;
 }
 
 } // namespace Mainstay::Test

@@ -1026,31 +1026,6 @@ QString jsonLine(const QString &s)
         .chopped(1);
 }
 
-QString lineDiff(const QString &expected, const QString &actual)
-{
-    const QStringList a = expected.split(u'\n');
-    const QStringList b = actual.split(u'\n');
-    qsizetype start = 0;
-    while (start < a.size() && start < b.size() && a.at(start) == b.at(start))
-        ++start;
-    qsizetype endA = a.size(), endB = b.size();
-    while (endA > start && endB > start && a.at(endA - 1) == b.at(endB - 1)) {
-        --endA;
-        --endB;
-    }
-    QString out = QStringLiteral("    @@ line %1 @@\n").arg(start + 1);
-    for (qsizetype i = std::max<qsizetype>(0, start - 2); i < start; ++i)
-        out += QStringLiteral("      ") + jsonLine(a.at(i)) + u'\n';
-    for (qsizetype i = start; i < endA; ++i)
-        out +=
-            QStringLiteral("    - ") + jsonLine(a.at(i)) + QStringLiteral("   (Release Drafter)\n");
-    for (qsizetype i = start; i < endB; ++i)
-        out += QStringLiteral("    + ") + jsonLine(b.at(i)) + QStringLiteral("   (Mainstay)\n");
-    for (qsizetype i = endA; i < std::min(a.size(), endA + 2); ++i)
-        out += QStringLiteral("      ") + jsonLine(a.at(i)) + u'\n';
-    return out;
-}
-
 QString describeCase(const QJsonObject &c)
 {
     QString out = QStringLiteral("--- release-drafter.yml ---\n") +
@@ -1097,7 +1072,11 @@ QStringList compare(const QJsonObject &testCase, const QJsonObject &expected)
     }
     const QString body = expected.value(QStringLiteral("body")).toString();
     if (body != notes.body)
-        problems << QStringLiteral("body differs:\n") + lineDiff(body, notes.body);
+        problems << QStringLiteral("body differs:\n") +
+                        Mainstay::Test::lineDiff(body, notes.body,
+                                                 {2, true, QStringLiteral("Release Drafter"),
+                                                  QStringLiteral("Mainstay"),
+                                                  QStringLiteral("    ")});
     if (NotesMarkers::strip(notes.markedBody) != notes.body)
         problems << QStringLiteral("the marked body does not strip back to the body");
     return problems;

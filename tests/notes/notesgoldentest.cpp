@@ -31,26 +31,6 @@ QString slug(const QString &name)
     return s;
 }
 
-QString lineDiff(const QString &expected, const QString &actual)
-{
-    const QStringList a = expected.split(u'\n');
-    const QStringList b = actual.split(u'\n');
-    qsizetype start = 0;
-    while (start < a.size() && start < b.size() && a.at(start) == b.at(start))
-        ++start;
-    qsizetype endA = a.size(), endB = b.size();
-    while (endA > start && endB > start && a.at(endA - 1) == b.at(endB - 1)) {
-        --endA;
-        --endB;
-    }
-    QString out = QStringLiteral("@@ line %1 @@\n").arg(start + 1);
-    for (qsizetype i = start; i < endA; ++i)
-        out += QStringLiteral("- ") + a.at(i) + u'\n';
-    for (qsizetype i = start; i < endB; ++i)
-        out += QStringLiteral("+ ") + b.at(i) + u'\n';
-    return out;
-}
-
 } // namespace
 
 TEST(NotesGolden, MarkedBodiesOfTheParityCases)
@@ -84,7 +64,8 @@ TEST(NotesGolden, MarkedBodiesOfTheParityCases)
         const QByteArray expected = golden.readAll();
         const QByteArray actual = notes.markedBody.toUtf8();
         EXPECT_EQ(expected, actual)
-            << lineDiff(QString::fromUtf8(expected), QString::fromUtf8(actual)).toStdString();
+            << Mainstay::Test::lineDiff(QString::fromUtf8(expected), QString::fromUtf8(actual))
+                   .toStdString();
         ++compared;
     }
     if (!update) {
