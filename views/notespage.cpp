@@ -162,6 +162,7 @@ NotesPage::NotesPage(QWidget *parent)
 {
     setObjectName(QStringLiteral("notesPage"));
     buildUi();
+    updatePipelineLayout();
     connect(m_pipeline, &MarkdownPreviewPipeline::rendered, this, &NotesPage::onRendered);
     connectAutosaver();
     attachHighlighter();
@@ -170,7 +171,12 @@ NotesPage::NotesPage(QWidget *parent)
 
 void NotesPage::updatePipelineLayout()
 {
-    m_pipeline->setDocumentLayout(m_preview->layoutForPipeline());
+    const MarkdownPreviewPipeline::DocumentLayout layout = m_preview->layoutForPipeline();
+    const bool changed = !layout.sameGeometry(m_pipeline->documentLayout());
+    m_pipeline->setDocumentLayout(layout);
+    // What is shown was laid out for another width or font (or none yet): lay it out again.
+    if (changed && !m_pipeline->text().isEmpty() && !m_pipeline->isStale())
+        m_pipeline->renderNow();
 }
 
 void NotesPage::previewLayoutChanged()
@@ -178,8 +184,6 @@ void NotesPage::previewLayoutChanged()
     // Resized or a new font: the pipeline lays every segment out again at the new width (a
     // render in flight finishes first; a drag of the splitter collapses into one more render).
     updatePipelineLayout();
-    if (context().store)
-        m_pipeline->renderNow();
 }
 
 void NotesPage::previewImageArrived(const QUrl &url)

@@ -176,6 +176,26 @@ TEST_F(NotesPageTest, KeystrokesDuringARenderAreRenderedOnceAfterIt)
     EXPECT_TRUE(previewText(*page).contains(QStringLiteral("alpha beta gamma")));
 }
 
+TEST_F(NotesPageTest, AResizedPreviewIsLaidOutAgainAtItsNewWidth)
+{
+    auto page = makePage();
+    typeAndRender(*page, QStringLiteral("A paragraph long enough to wrap differently when the "
+                                        "preview is narrower than it was when first shown."));
+    ASSERT_GT(page->preview()->segmentCount(), 0);
+    const auto widthOf = [&] { return page->pipeline()->segments().first().document->textWidth(); };
+    const qreal before = widthOf();
+    EXPECT_EQ(before, page->preview()->layoutForPipeline().textWidth);
+    page->resize(900, 800);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return !page->pipeline()->isRendering() && !page->pipeline()->isStale() &&
+                   widthOf() == page->preview()->layoutForPipeline().textWidth;
+        },
+        10000));
+    EXPECT_LT(widthOf(), before);
+    EXPECT_TRUE(previewText(*page).contains(QStringLiteral("A paragraph long enough")));
+}
+
 TEST_F(NotesPageTest, LongNotesOpenWithTheirPreviewLaidOutOnTheWorker)
 {
     // Notes longer than SyncPreviewChars, restored from the drafts: the preview is laid out off
