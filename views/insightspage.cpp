@@ -128,11 +128,6 @@ qsizetype nearest(const QList<qint64> &xs, double x)
     return best;
 }
 
-void showTip(QWidget *view, const QString &text)
-{
-    QToolTip::showText(QCursor::pos(), text, view);
-}
-
 QString periodName(InsightsPeriod period)
 {
     switch (period) {
@@ -604,6 +599,44 @@ void InsightsPage::setEmpty(const QString &id, const QString &text)
     m_stacks.value(id)->setCurrentIndex(1);
 }
 
+bool InsightsPage::showChart(const QString &id, bool empty, const QString &emptyText)
+{
+    if (empty) {
+        setEmpty(id, m_haveResult ? emptyText : tr("Computing…"));
+        return false;
+    }
+    m_stacks.value(id)->setCurrentIndex(0);
+    return true;
+}
+
+void InsightsPage::showTipOn(const QString &id, const QString &text)
+{
+    if (!text.isEmpty())
+        QToolTip::showText(QCursor::pos(), text, card(id)->chartView());
+}
+
+template<typename Text>
+auto InsightsPage::pointTip(const QString &id, Text text)
+{
+    return [this, id, text](const QPointF &point, bool state) {
+        if (state)
+            showTipOn(id, text(point));
+        else
+            QToolTip::hideText();
+    };
+}
+
+template<typename Text>
+auto InsightsPage::barTip(const QString &id, Text text)
+{
+    return [this, id, text](bool state, int index) {
+        if (state)
+            showTipOn(id, text(index));
+        else
+            QToolTip::hideText();
+    };
+}
+
 void InsightsPage::redraw()
 {
     drawBacklog();
@@ -647,11 +680,8 @@ void InsightsPage::drawBacklog()
     card(id)->setSubtitle(tr("Open issues in the board's first column (“%1”) and all open "
                              "issues, at the end of each %2.")
                               .arg(column, periodName(backlog.period)));
-    if (backlog.points.isEmpty()) {
-        setEmpty(id, m_haveResult ? tr("No issues in this range.") : tr("Computing…"));
+    if (!showChart(id, backlog.points.isEmpty(), tr("No issues in this range.")))
         return;
-    }
-    m_stacks.value(id)->setCurrentIndex(0);
     const bool points = backlog.points.size() <= 60;
     auto *triage = lineSeries(tr("in “%1”").arg(column), style.orange(), points);
     auto *open = lineSeries(tr("all open issues"), style.blue(), points);
@@ -667,23 +697,18 @@ void InsightsPage::drawBacklog()
     chart->addSeries(open);
     chart->addSeries(triage);
     const InsightsPeriod period = backlog.period;
-    const auto tip = [this, xs, period, column](const QPointF &value, bool state) {
-        if (!state) {
-            QToolTip::hideText();
-            return;
-        }
+    const auto tip = pointTip(id, [this, xs, period, column](const QPointF &value) {
         const qsizetype i = nearest(xs, value.x());
         if (i < 0 || i >= m_result.backlog.points.size())
-            return;
+            return QString();
         const TriageBacklog::Point &point = m_result.backlog.points[i];
-        showTip(card(QStringLiteral("backlog"))->chartView(),
-                tr("%1 %2\n%3 in “%4”\n%5 open issues")
-                    .arg(period == InsightsPeriod::Day ? tr("Day") : tr("Week of"),
-                         point.period.toString(Qt::ISODate))
-                    .arg(point.triage)
-                    .arg(column)
-                    .arg(point.open));
-    };
+        return tr("%1 %2\n%3 in “%4”\n%5 open issues")
+            .arg(period == InsightsPeriod::Day ? tr("Day") : tr("Week of"),
+                 point.period.toString(Qt::ISODate))
+            .arg(point.triage)
+            .arg(column)
+            .arg(point.open);
+    });
     connect(open, &QLineSeries::hovered, this, tip);
     connect(triage, &QLineSeries::hovered, this, tip);
     attach(chart, dateAxis(style, xs.first(), xs.last(), tr("date (UTC)")),
@@ -699,12 +724,8 @@ void InsightsPage::drawThroughput()
     card(id)->setSubtitle(tr("Issues opened and closed (by their last closing) and pull "
                              "requests merged, per week starting Monday (the last week is still "
                              "running)."));
-    if (throughput.weeks.isEmpty()) {
-        setEmpty(id,
-                 m_haveResult ? tr("No issues or pull requests in this range.") : tr("Computing…"));
+    if (!showChart(id, throughput.weeks.isEmpty(), tr("No issues or pull requests in this range.")))
         return;
-    }
-    m_stacks.value(id)->setCurrentIndex(0);
     const bool points = throughput.weeks.size() <= 60;
     auto *opened = lineSeries(tr("issues opened"), style.blue(), points);
     auto *closed = lineSeries(tr("issues closed"), style.green(), points);
@@ -721,22 +742,17 @@ void InsightsPage::drawThroughput()
     }
     for (QLineSeries *series : {opened, closed, merged}) {
         chart->addSeries(series);
-        connect(series, &QLineSeries::hovered, this, [this, xs](const QPointF &value, bool state) {
-            if (!state) {
-                QToolTip::hideText();
-                return;
-            }
-            const qsizetype i = nearest(xs, value.x());
-            if (i < 0 || i >= m_result.throughput.weeks.size())
-                return;
-            const Throughput::Week &week = m_result.throughput.weeks[i];
-            showTip(card(QStringLiteral("throughput"))->chartView(),
-                    tr("Week of %1\n%2 issues opened\n%3 issues closed\n%4 PRs merged")
+        connect(series, &QLineSeries::hovered, this, pointTip(id, [this, xs](const QPointF &value) {
+                    const qsizetype i = nearest(xs, value.x());
+                    if (i < 0 || i >= m_result.throughput.weeks.size())
+                        return QString();
+                    const Throughput::Week &week = m_result.throughput.weeks[i];
+                    return tr("Week of %1\n%2 issues opened\n%3 issues closed\n%4 PRs merged")
                         .arg(week.week.toString(Qt::ISODate))
                         .arg(week.opened)
                         .arg(week.closed)
-                        .arg(week.merged));
-        });
+                        .arg(week.merged);
+                }));
     }
     attach(chart, dateAxis(style, xs.first(), xs.last(), tr("week starting (UTC)")),
            countAxis(style, max, tr("items per week")));
@@ -753,12 +769,9 @@ void InsightsPage::drawResponseHistogram()
                              "maintainers are left out."));
     const int issues = responses.issues.responded + responses.issues.waiting;
     const int pulls = responses.pullRequests.responded + responses.pullRequests.waiting;
-    if (issues + pulls == 0) {
-        setEmpty(id, m_haveResult ? tr("No items from outside the team created in this range.")
-                                  : tr("Computing…"));
+    if (!showChart(id, issues + pulls == 0,
+                   tr("No items from outside the team created in this range.")))
         return;
-    }
-    m_stacks.value(id)->setCurrentIndex(0);
     const QStringList labels = ResponseTimes::bucketLabels();
     auto *series = new QBarSeries;
     auto *issueSet = new QBarSet(tr("issues (%1)").arg(issues));
@@ -778,22 +791,17 @@ void InsightsPage::drawResponseHistogram()
     series->append(issueSet);
     series->append(pullSet);
     chart->addSeries(series);
-    const auto tip = [this, labels](bool pullRequests) {
-        return [this, labels, pullRequests](bool status, int index) {
-            if (!status) {
-                QToolTip::hideText();
-                return;
-            }
+    const auto tip = [this, id, labels](bool pullRequests) {
+        return barTip(id, [this, labels, pullRequests](int index) {
             const ResponseTimes::Histogram &h =
                 pullRequests ? m_result.responses.pullRequests : m_result.responses.issues;
             const int total = h.responded + h.waiting;
             const int count = h.counts.value(index);
-            showTip(card(QStringLiteral("response-histogram"))->chartView(),
-                    tr("%1, %2: %3 (%4 %)")
-                        .arg(pullRequests ? tr("Pull requests") : tr("Issues"), labels.value(index))
-                        .arg(count)
-                        .arg(total > 0 ? 100.0 * count / total : 0.0, 0, 'f', 0));
-        };
+            return tr("%1, %2: %3 (%4 %)")
+                .arg(pullRequests ? tr("Pull requests") : tr("Issues"), labels.value(index))
+                .arg(count)
+                .arg(total > 0 ? 100.0 * count / total : 0.0, 0, 'f', 0);
+        });
     };
     connect(issueSet, &QBarSet::hovered, this, tip(false));
     connect(pullSet, &QBarSet::hovered, this, tip(true));
@@ -822,13 +830,9 @@ void InsightsPage::drawResponseMedians()
             if (month.medianHours && !months.contains(month.month))
                 months.append(month.month);
     std::sort(months.begin(), months.end());
-    if (months.isEmpty()) {
-        setEmpty(id, m_haveResult ? tr("Nobody from outside the team got an answer in this "
-                                       "range.")
-                                  : tr("Computing…"));
+    if (!showChart(id, months.isEmpty(),
+                   tr("Nobody from outside the team got an answer in this range.")))
         return;
-    }
-    m_stacks.value(id)->setCurrentIndex(0);
     const QDate firstMonth = months.first();
     const auto monthIndex = [firstMonth](QDate month) {
         return (month.year() - firstMonth.year()) * 12 + month.month() - firstMonth.month();
@@ -855,26 +859,22 @@ void InsightsPage::drawResponseMedians()
         chart->addSeries(series);
         const bool pullRequests = series == pulls;
         connect(series, &QLineSeries::hovered, this,
-                [this, pullRequests, firstMonth](const QPointF &value, bool state) {
-                    if (!state) {
-                        QToolTip::hideText();
-                        return;
-                    }
+                pointTip(id, [this, pullRequests, firstMonth](const QPointF &value) {
                     const QDate month = firstMonth.addMonths(int(std::lround(value.x())));
                     const QList<ResponseTimes::Month> &list =
                         pullRequests ? m_result.responses.pullRequestMonths
                                      : m_result.responses.issueMonths;
                     for (const ResponseTimes::Month &row : list) {
-                        if (row.month != month || !row.medianHours)
-                            continue;
-                        showTip(card(QStringLiteral("response-median"))->chartView(),
-                                tr("%1, %2\nmedian %3 (%4 answered)")
-                                    .arg(pullRequests ? tr("Pull requests") : tr("Issues"),
-                                         insightsPeriodLabel(InsightsPeriod::Month, row.month),
-                                         hours(*row.medianHours))
-                                    .arg(row.responded));
+                        if (row.month == month && row.medianHours) {
+                            return tr("%1, %2\nmedian %3 (%4 answered)")
+                                .arg(pullRequests ? tr("Pull requests") : tr("Issues"),
+                                     insightsPeriodLabel(InsightsPeriod::Month, row.month),
+                                     hours(*row.medianHours))
+                                .arg(row.responded);
+                        }
                     }
-                });
+                    return QString();
+                }));
     }
     if (pulls->count() == 0)
         for (QLegendMarker *marker : chart->legend()->markers(pulls))
@@ -912,12 +912,8 @@ void InsightsPage::drawSizes()
     card(id)->setSubtitle(tr("Merged pull requests per %1 by changed lines (additions + "
                              "deletions), in the policy's size classes.")
                               .arg(periodName(sizes.period)));
-    if (sizes.periods.isEmpty()) {
-        setEmpty(id,
-                 m_haveResult ? tr("No pull requests merged in this range.") : tr("Computing…"));
+    if (!showChart(id, sizes.periods.isEmpty(), tr("No pull requests merged in this range.")))
         return;
-    }
-    m_stacks.value(id)->setCurrentIndex(0);
     auto *series = new QStackedBarSeries;
     QStringList categories;
     for (const PullRequestSizes::Period &period : sizes.periods)
@@ -945,25 +941,20 @@ void InsightsPage::drawSizes()
         for (const PullRequestSizes::Period &period : sizes.periods)
             *set << (unknown ? period.unknown : period.counts.value(c));
         series->append(set);
-        connect(set, &QBarSet::hovered, this, [this, c, unknown, name](bool status, int index) {
-            if (!status) {
-                QToolTip::hideText();
-                return;
-            }
-            const PullRequestSizes &s = m_result.sizes;
-            if (index < 0 || index >= s.periods.size())
-                return;
-            const PullRequestSizes::Period &period = s.periods[index];
-            int total = period.unknown;
-            for (int count : period.counts)
-                total += count;
-            showTip(card(QStringLiteral("sizes"))->chartView(),
-                    tr("%1: %2 merged PRs of size %3 (of %4)")
+        connect(set, &QBarSet::hovered, this, barTip(id, [this, c, unknown, name](int index) {
+                    const PullRequestSizes &s = m_result.sizes;
+                    if (index < 0 || index >= s.periods.size())
+                        return QString();
+                    const PullRequestSizes::Period &period = s.periods[index];
+                    int total = period.unknown;
+                    for (int count : period.counts)
+                        total += count;
+                    return tr("%1: %2 merged PRs of size %3 (of %4)")
                         .arg(insightsPeriodLabel(s.period, period.start))
                         .arg(unknown ? period.unknown : period.counts.value(c))
                         .arg(name)
-                        .arg(total));
-        });
+                        .arg(total);
+                }));
     }
     chart->addSeries(series);
     // Bars sit at 0, 1, 2, …; a label on every period while they fit, else on every few.

@@ -107,6 +107,16 @@ private:
     void relayout();
     InsightsChartCard *addCard(const QString &id, const QString &title, QChart **chart);
     void setEmpty(const QString &id, const QString &text);
+    // Shows the chart `id`, or when it has nothing to draw its empty text ("Computing…" until
+    // the first result); false when empty.
+    bool showChart(const QString &id, bool empty, const QString &emptyText);
+    // A hover handler for a chart's series (point, state) or bar set (state, index): shows what
+    // `text` makes of the point in a tool tip (nothing when it is empty), hides it on leaving.
+    template<typename Text>
+    auto pointTip(const QString &id, Text text);
+    template<typename Text>
+    auto barTip(const QString &id, Text text);
+    void showTipOn(const QString &id, const QString &text);
 
     QChart *clearedChart(const QString &id, const InsightsChartStyle &style);
     void drawBacklog();

@@ -9,16 +9,20 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractButton>
+#include <QBarSet>
 #include <QChartView>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedBarSeries>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 
 using namespace Mainstay;
 using namespace Qt::StringLiterals;
@@ -137,6 +141,38 @@ TEST_F(InsightsPageTest, ShowsEveryChartAndChangesRangeOnAClick)
     ASSERT_TRUE(spy.wait(10000));
     EXPECT_EQ(page.result().backlog.period, InsightsPeriod::Week);
     EXPECT_EQ(page.result().backlog.points.first().period, QDate(2025, 6, 2));
+}
+
+TEST_F(InsightsPageTest, HoveringAPointOrABarShowsItsValues)
+{
+    load();
+    // The last week of throughput, and the sizes' first period, as a hover reports them.
+    QChart *throughput = page.card(u"throughput"_s)->chartView()->chart();
+    auto *opened = qobject_cast<QLineSeries *>(throughput->series().value(0));
+    ASSERT_NE(opened, nullptr);
+    const Throughput::Week &week = page.result().throughput.weeks.last();
+    Q_EMIT opened->hovered(opened->points().last(), true);
+    EXPECT_TRUE(QToolTip::isVisible());
+    EXPECT_EQ(QToolTip::text(), u"Week of %1\n%2 issues opened\n%3 issues closed\n%4 PRs merged"_s
+                                    .arg(week.week.toString(Qt::ISODate))
+                                    .arg(week.opened)
+                                    .arg(week.closed)
+                                    .arg(week.merged));
+    Q_EMIT opened->hovered(opened->points().last(), false);
+    EXPECT_TRUE(QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 5000));
+
+    QChart *sizes = page.card(u"sizes"_s)->chartView()->chart();
+    auto *bars = qobject_cast<QStackedBarSeries *>(sizes->series().value(0));
+    ASSERT_NE(bars, nullptr);
+    ASSERT_FALSE(bars->barSets().isEmpty());
+    Q_EMIT bars->barSets().first()->hovered(true, 0);
+    EXPECT_TRUE(QToolTip::text().contains(u"merged PRs of size"_s))
+        << QToolTip::text().toStdString();
+    // Past the last period: nothing to say, no tip.
+    Q_EMIT bars->barSets().first()->hovered(false, 0);
+    ASSERT_TRUE(QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 5000));
+    Q_EMIT bars->barSets().first()->hovered(true, 10'000);
+    EXPECT_FALSE(QToolTip::isVisible());
 }
 
 TEST_F(InsightsPageTest, AFilterErrorIsShownInlineAndNothingIsRecomputed)
