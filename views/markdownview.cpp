@@ -1,6 +1,7 @@
 #include "markdownview.h"
 
 #include "markdownhighlighter.h"
+#include "remoteimagefetcher.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
@@ -9,8 +10,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QScrollBar>
 #include <QTextDocument>
 #include <QToolButton>
@@ -18,8 +17,6 @@
 namespace Mainstay {
 
 namespace {
-
-constexpr qint64 kMaxImageBytes = 20 * 1024 * 1024;
 
 bool isRemote(const QUrl &url)
 {
@@ -34,7 +31,9 @@ MarkdownView::MarkdownView(QWidget *parent)
     , m_bar(new QFrame(this))
     , m_barLabel(new QLabel(m_bar))
     , m_barButton(new QToolButton(m_bar))
+    , m_images(new RemoteImageFetcher(this))
 {
+    connect(m_images, &RemoteImageFetcher::finished, this, &MarkdownView::imageFinished);
     setReadOnly(true);
     setOpenLinks(false);
     setOpenExternalLinks(false);
@@ -83,6 +82,7 @@ bool MarkdownView::isRemoteImagesBarVisible() const
 void MarkdownView::setNetworkAccessManager(QNetworkAccessManager *manager)
 {
     m_network = manager;
+    m_images->setNetworkAccessManager(manager);
 }
 
 void MarkdownView::render(bool keepScroll)
@@ -109,7 +109,7 @@ void MarkdownView::render(bool keepScroll)
     doc->setUndoRedoEnabled(false);
     doc->setDocumentMargin(10);
     if (m_options.allowRemoteImages) {
-        for (auto it = m_images.constBegin(); it != m_images.constEnd(); ++it)
+        for (auto it = m_images->images().constBegin(); it != m_images->images().constEnd(); ++it)
             doc->addResource(QTextDocument::ImageResource, it.key(), fitted(it.value()));
     }
     doc->setHtml(m_result.html);
@@ -173,46 +173,29 @@ QVariant MarkdownView::loadResource(int type, const QUrl &name)
     // images, once the user allowed them.
     if (type != QTextDocument::ImageResource || !isRemote(name) || !m_options.allowRemoteImages)
         return {};
-    const auto it = m_images.constFind(name);
-    if (it != m_images.constEnd())
+    const auto it = m_images->images().constFind(name);
+    if (it != m_images->images().constEnd())
         return fitted(it.value());
-    requestImage(name);
+    if (m_network)
+        m_images->request(name);
     return {};
 }
 
-void MarkdownView::requestImage(const QUrl &url)
+int MarkdownView::pendingImageCount() const
 {
-    if (!m_network || m_pending.contains(url) || m_failed.contains(url))
-        return;
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setTransferTimeout(30000);
-    m_pending.insert(url);
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { imageArrived(reply); });
+    return m_images->pendingCount();
 }
 
-void MarkdownView::imageArrived(QNetworkReply *reply)
+void MarkdownView::imageFinished(const QUrl &url, bool ok)
 {
-    reply->deleteLater();
-    const QUrl url = reply->request().url();
-    m_pending.remove(url);
-    QImage image;
-    if (reply->error() == QNetworkReply::NoError) {
-        const QByteArray data = reply->read(kMaxImageBytes);
-        image = QImage::fromData(data);
-    }
-    if (image.isNull()) {
-        m_failed.insert(url);
-    } else {
-        m_images.insert(url, image);
+    if (ok) {
         if (QTextDocument *doc = document()) {
-            doc->addResource(QTextDocument::ImageResource, url, fitted(image));
+            doc->addResource(QTextDocument::ImageResource, url,
+                             fitted(m_images->images().value(url)));
             doc->markContentsDirty(0, doc->characterCount());
         }
     }
-    if (m_pending.isEmpty())
+    if (m_images->pendingCount() == 0)
         Q_EMIT imagesLoaded();
 }
 
@@ -229,9 +212,9 @@ void MarkdownView::resizeEvent(QResizeEvent *event)
     QTextBrowser::resizeEvent(event);
     if (!m_bar->isHidden())
         placeBar();
-    if (!m_images.isEmpty() && m_options.allowRemoteImages) {
+    if (!m_images->images().isEmpty() && m_options.allowRemoteImages) {
         QTextDocument *doc = document();
-        for (auto it = m_images.constBegin(); it != m_images.constEnd(); ++it)
+        for (auto it = m_images->images().constBegin(); it != m_images->images().constEnd(); ++it)
             doc->addResource(QTextDocument::ImageResource, it.key(), fitted(it.value()));
         doc->markContentsDirty(0, doc->characterCount());
     }

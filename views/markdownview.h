@@ -12,10 +12,11 @@
 class QFrame;
 class QLabel;
 class QNetworkAccessManager;
-class QNetworkReply;
 class QToolButton;
 
 namespace Mainstay {
+
+class RemoteImageFetcher;
 
 // Read-only view of GitHub-flavoured Markdown (issue bodies, comments, the release-notes
 // preview), rendered through MarkdownRenderer.
@@ -68,7 +69,7 @@ public:
     using Renderer = std::function<MarkdownResult(const QString &, const MarkdownOptions &)>;
     void setRenderer(Renderer renderer) { m_renderer = std::move(renderer); }
     // Images requested but not yet arrived.
-    int pendingImageCount() const { return int(m_pending.size()); }
+    int pendingImageCount() const;
 
 Q_SIGNALS:
     void linkActivated(const QUrl &url);
@@ -85,8 +86,7 @@ private:
     void onAnchorClicked(const QUrl &url);
     void updateBar();
     void placeBar();
-    void requestImage(const QUrl &url);
-    void imageArrived(QNetworkReply *reply);
+    void imageFinished(const QUrl &url, bool ok);
     QImage fitted(const QImage &image) const;
 
     QString m_markdown;
@@ -97,9 +97,7 @@ private:
     QLabel *m_barLabel;
     QToolButton *m_barButton;
     QPointer<QNetworkAccessManager> m_network;
-    QHash<QUrl, QImage> m_images; // arrived, at full size
-    QSet<QUrl> m_pending;
-    QSet<QUrl> m_failed;
+    RemoteImageFetcher *m_images;
     bool m_openExternally = true;
 };
 

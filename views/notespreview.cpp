@@ -1,5 +1,7 @@
 #include "notespreview.h"
 
+#include "remoteimagefetcher.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
@@ -8,8 +10,6 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QMouseEvent>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -24,7 +24,9 @@ namespace Mainstay {
 
 NotesPreview::NotesPreview(QWidget *parent)
     : QAbstractScrollArea(parent)
+    , m_fetcher(new RemoteImageFetcher(this))
 {
+    connect(m_fetcher, &RemoteImageFetcher::finished, this, &NotesPreview::imageFinished);
     setObjectName(QStringLiteral("notesPreview"));
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -438,42 +440,30 @@ void NotesPreview::setRemoteImagesAllowed(bool allowed)
 
 void NotesPreview::requestImages(const QList<QUrl> &urls)
 {
+    if (!m_allowRemote)
+        return;
     for (const QUrl &url : urls)
-        requestImage(url);
+        m_fetcher->request(url);
 }
 
-void NotesPreview::requestImage(const QUrl &url)
+int NotesPreview::pendingImageCount() const
 {
-    const QString scheme = url.scheme().toLower();
-    if (!m_allowRemote || m_requested.contains(url) || m_requested.size() > 200 ||
-        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-        return;
-    m_requested.insert(url);
-    m_pending.insert(url);
-    if (!m_network)
-        m_network = new QNetworkAccessManager(this);
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setTransferTimeout(20'000);
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
-        reply->deleteLater();
-        QImage image;
-        if (reply->error() == QNetworkReply::NoError)
-            image.loadFromData(reply->read(20 * 1024 * 1024));
-        if (image.isNull()) {
-            // A broken image: a small grey box instead of asking again.
-            image = QImage(16, 16, QImage::Format_ARGB32);
-            image.fill(QColor(0x88, 0x88, 0x88, 0x60));
-        }
-        const int maxWidth = std::max(64, textWidth() - 8);
-        if (image.width() > maxWidth)
-            image = image.scaledToWidth(maxWidth, Qt::SmoothTransformation);
-        m_images.insert(url, image);
-        m_pending.remove(url);
-        Q_EMIT imageArrived(url);
-    });
+    return m_fetcher->pendingCount();
+}
+
+void NotesPreview::imageFinished(const QUrl &url, bool ok)
+{
+    QImage image = m_fetcher->images().value(url);
+    if (!ok) {
+        // A broken image: a small grey box instead of asking again.
+        image = QImage(16, 16, QImage::Format_ARGB32);
+        image.fill(QColor(0x88, 0x88, 0x88, 0x60));
+    }
+    const int maxWidth = std::max(64, textWidth() - 8);
+    if (image.width() > maxWidth)
+        image = image.scaledToWidth(maxWidth, Qt::SmoothTransformation);
+    m_images.insert(url, image);
+    Q_EMIT imageArrived(url);
 }
 
 QVariant NotesPreview::loadResource(int type, const QUrl &name) const

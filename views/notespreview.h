@@ -5,12 +5,11 @@
 #include <QAbstractScrollArea>
 #include <QHash>
 #include <QImage>
-#include <QSet>
 #include <QUrl>
 
-class QNetworkAccessManager;
-
 namespace Mainstay {
+
+class RemoteImageFetcher;
 
 // The live preview of the release notes. It paints the segments the preview pipeline laid out
 // off the GUI thread (MarkdownSegment), one below the other, and only those on screen: showing a
@@ -53,7 +52,7 @@ public:
     void requestImages(const QList<QUrl> &urls);
     // The fetched images, fitted to the width, for the pipeline's layout.
     const QHash<QUrl, QImage> &images() const { return m_images; }
-    int pendingImageCount() const { return int(m_pending.size()); }
+    int pendingImageCount() const;
     // The fetched image for `name` (ImageResource only; nothing is ever read from files).
     QVariant loadResource(int type, const QUrl &name) const;
 
@@ -118,7 +117,7 @@ private:
     int segmentAtY(qreal y) const;
     Position positionAt(const QPoint &viewportPos) const;
     QPointF toSegment(int index, const QPoint &viewportPos) const;
-    void requestImage(const QUrl &url);
+    void imageFinished(const QUrl &url, bool ok);
     void openLink(const QString &href);
 
     QList<Placed> m_segments;
@@ -133,10 +132,8 @@ private:
     bool m_allowRemote = false;
     bool m_openExternally = true;
     bool m_laysOutItself = false; // setRenderedHtml(), not a pipeline
-    QNetworkAccessManager *m_network = nullptr;
-    QSet<QUrl> m_requested;
-    QSet<QUrl> m_pending;
-    QHash<QUrl, QImage> m_images;
+    RemoteImageFetcher *m_fetcher;
+    QHash<QUrl, QImage> m_images; // fitted to the width; failed ones as a grey box
 };
 
 } // namespace Mainstay

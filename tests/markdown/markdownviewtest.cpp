@@ -3,6 +3,7 @@
 
 #include "markdownview.h"
 #include "loopbackhttpserver.h"
+#include "remoteimagefetcher.h"
 
 #include <gtest/gtest.h>
 
@@ -251,3 +252,42 @@ TEST(MarkdownView, WithoutNetworkAllowedImagesStayQuiet)
 }
 
 #include "markdownviewtest.moc"
+
+TEST(RemoteImageFetcher, AsksOnceFailsOnceAndOnlyOverHttp)
+{
+    LoopbackHttpServer server;
+    const QByteArray png = pngBytes(12, 8);
+    server.setHandler([png](const HttpRequest &request) {
+        HttpResponse response;
+        if (request.path == QLatin1String("/ok.png")) {
+            response.body = png;
+            response.setHeader("Content-Type", "image/png");
+        } else if (request.path == QLatin1String("/text")) {
+            response.body = "not an image";
+        } else {
+            response.status = 404;
+        }
+        return response;
+    });
+    ASSERT_TRUE(server.start());
+    const auto url = [&](const char *path) {
+        return server.baseUrl().resolved(QUrl(QString::fromLatin1(path)));
+    };
+    RemoteImageFetcher fetcher;
+    QSignalSpy finished(&fetcher, &RemoteImageFetcher::finished);
+    fetcher.request(QUrl(QStringLiteral("file:///etc/passwd")));
+    fetcher.request(QUrl(QStringLiteral("data:image/png;base64,AAAA")));
+    EXPECT_EQ(fetcher.pendingCount(), 0);
+    for (const char *path : {"/ok.png", "/missing.png", "/text", "/ok.png"})
+        fetcher.request(url(path));
+    EXPECT_EQ(fetcher.pendingCount(), 3);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 3; }, 10000));
+    EXPECT_EQ(fetcher.images().value(url("/ok.png")).size(), QSize(12, 8));
+    EXPECT_TRUE(fetcher.hasFailed(url("/missing.png")));
+    EXPECT_TRUE(fetcher.hasFailed(url("/text")));
+    // Neither an arrived nor a failed image is asked for again.
+    for (const char *path : {"/ok.png", "/missing.png", "/text"})
+        fetcher.request(url(path));
+    EXPECT_EQ(fetcher.pendingCount(), 0);
+    EXPECT_EQ(server.requestCount(), 3);
+}
