@@ -504,14 +504,33 @@ int PullRequestsPage::currentSourceRow() const
     return current.isValid() ? m_proxy->mapToSource(current).row() : -1;
 }
 
+bool PullRequestsPage::canQueueFixes()
+{
+    if (context().outbox)
+        return true;
+    Q_EMIT message(MessageBanner::Level::Error,
+                   tr("Fixes cannot be queued: the workspace's local store is not open."));
+    return false;
+}
+
+int PullRequestsPage::queueLabelChanges(const QList<QPair<int, LabelChange>> &changes)
+{
+    int queued = 0;
+    m_queueing = true;
+    for (const auto &[number, change] : changes)
+        queued += context().outbox->applyLabelChange(number, change) > 0;
+    m_queueing = false;
+    if (queued < changes.size())
+        Q_EMIT message(MessageBanner::Level::Error,
+                       tr("Some fixes could not be stored in the outbox; nothing was sent for "
+                          "them."));
+    return queued;
+}
+
 int PullRequestsPage::fixPullRequests(const QList<int> &sourceRows)
 {
-    Outbox *outbox = context().outbox;
-    if (!outbox) {
-        Q_EMIT message(MessageBanner::Level::Error,
-                       tr("Fixes cannot be queued: the workspace's local store is not open."));
+    if (!canQueueFixes())
         return 0;
-    }
     // Collect first: queuing reloads the model through the outbox's signal.
     QList<QPair<int, LabelChange>> changes;
     for (const int row : sourceRows) {
@@ -520,32 +539,20 @@ int PullRequestsPage::fixPullRequests(const QList<int> &sourceRows)
         if (pull && !change.isEmpty())
             changes.append({pull->number, change});
     }
-    int queued = 0;
-    m_queueing = true;
-    for (const auto &[number, change] : std::as_const(changes))
-        queued += outbox->applyLabelChange(number, change) > 0;
-    m_queueing = false;
+    const int queued = queueLabelChanges(changes);
     if (queued > 0)
         Q_EMIT statusMessage(
             tr("Queued label fixes for %1").arg(counted(queued, "pull request", "pull requests")));
     else if (!sourceRows.isEmpty())
         Q_EMIT statusMessage(tr("Nothing to fix in the selection"));
-    if (queued < changes.size())
-        Q_EMIT message(MessageBanner::Level::Error,
-                       tr("Some fixes could not be stored in the outbox; nothing was sent for "
-                          "them."));
     reload();
     return queued;
 }
 
 int PullRequestsPage::fixMergedRows(const QList<int> &sourceRows)
 {
-    Outbox *outbox = context().outbox;
-    if (!outbox) {
-        Q_EMIT message(MessageBanner::Level::Error,
-                       tr("Fixes cannot be queued: the workspace's local store is not open."));
+    if (!canQueueFixes())
         return 0;
-    }
     // One entry per issue, even when several merged PRs point at it.
     QList<QPair<int, LabelChange>> changes;
     QSet<int> seen;
@@ -558,11 +565,7 @@ int PullRequestsPage::fixMergedRows(const QList<int> &sourceRows)
         if (!change.isEmpty())
             changes.append({finding->number, change});
     }
-    int queued = 0;
-    m_queueing = true;
-    for (const auto &[number, change] : std::as_const(changes))
-        queued += outbox->applyLabelChange(number, change) > 0;
-    m_queueing = false;
+    const int queued = queueLabelChanges(changes);
     if (queued > 0)
         Q_EMIT statusMessage(
             tr("Queued the release label for %1").arg(counted(queued, "issue", "issues")));

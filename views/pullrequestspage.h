@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hygienecontext.h"
+#include "labelchange.h"
 #include "workspacepage.h"
 
 #include <QSet>
@@ -78,6 +79,11 @@ private:
     void showContextMenu(QTreeView *view, const QPoint &position);
     void openOnGitHub(QTreeView *view);
     int fixMergedRows(const QList<int> &sourceRows);
+    // Says so and returns false when there is no outbox to queue fixes in.
+    bool canQueueFixes();
+    // One outbox entry per (number, change), read before queuing (queuing reloads the models);
+    // says what could not be stored. Returns how many were queued.
+    int queueLabelChanges(const QList<QPair<int, LabelChange>> &changes);
     QList<int> selectedSourceRows(QTreeView *view) const;
     int currentSourceRow() const;
     QString pullUrl(int number) const;
