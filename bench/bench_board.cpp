@@ -4,6 +4,7 @@
 // Items carry the default policy's state labels in a busy repository's proportions, plus an area
 // label, so every column fills and the column rules do real work.
 
+#include "benchrandom.h"
 #include "boardmodel.h"
 
 #include <benchmark/benchmark.h>
@@ -16,23 +17,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int itemCount = 100'000;
-
-// A fixed xorshift generator: the same items on every machine and standard library.
-class Random
-{
-public:
-    quint32 next()
-    {
-        m_state ^= m_state << 13;
-        m_state ^= m_state >> 17;
-        m_state ^= m_state << 5;
-        return m_state;
-    }
-    int below(int bound) { return int(next() % quint32(bound)); }
-
-private:
-    quint32 m_state = 88172645u;
-};
 
 QList<Issue> generateItems()
 {
@@ -49,7 +33,7 @@ QList<Issue> generateItems()
     };
     const QStringList areas = {u"logger"_s, u"tracer"_s,    u"metrics"_s, u"parser"_s,
                                u"batch"_s,  u"streaming"_s, u"cli"_s,     u"docs"_s};
-    Random random;
+    Bench::Random random(88172645u);
     const QDateTime start = QDateTime::fromSecsSinceEpoch(1'600'000'000, Qt::UTC);
     QList<Issue> items;
     items.reserve(itemCount);

@@ -4,6 +4,7 @@
 // Items are generated like a busy repository's list as the board loads it: ~60-character titles,
 // 1-4 labels of 40, 2,000 authors, no bodies (the list never loads them).
 
+#include "benchrandom.h"
 #include "issuefilterproxymodel.h"
 #include "issuelistmodel.h"
 #include "issuequery.h"
@@ -19,28 +20,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int itemCount = 100'000;
-
-// A fixed xorshift generator: the same items on every machine and standard library.
-class Random
-{
-public:
-    quint32 next()
-    {
-        m_state ^= m_state << 13;
-        m_state ^= m_state >> 17;
-        m_state ^= m_state << 5;
-        return m_state;
-    }
-    int below(int bound) { return int(next() % quint32(bound)); }
-    template<class List>
-    const auto &pick(const List &list)
-    {
-        return list.at(below(int(list.size())));
-    }
-
-private:
-    quint32 m_state = 2463534242u;
-};
 
 QList<Issue> generateIssues(bool withBodies)
 {
@@ -87,7 +66,7 @@ QList<Issue> generateIssues(bool withBodies)
     for (int i = 0; labels.size() < 40; ++i)
         labels.append(u"area/"_s + areas.at(i % areas.size()));
 
-    Random random;
+    Bench::Random random(2463534242u);
     QList<Issue> issues;
     issues.reserve(itemCount);
     const qint64 start = 1'600'000'000'000;

@@ -5,6 +5,7 @@
 // triaged (unlabelled) later, ~3.5 events an item, a maintainer's first answer on 80 % of the
 // items, sizes for every pull request and 300 release runs.
 
+#include "benchrandom.h"
 #include "insights.h"
 #include "policy.h"
 
@@ -16,22 +17,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int itemCount = 100'000;
-
-class Random
-{
-public:
-    quint32 next()
-    {
-        m_state ^= m_state << 13;
-        m_state ^= m_state >> 17;
-        m_state ^= m_state << 5;
-        return m_state;
-    }
-    int below(int bound) { return int(next() % quint32(bound)); }
-
-private:
-    quint32 m_state = 2463534242u;
-};
 
 InsightsData generate()
 {
@@ -45,7 +30,7 @@ InsightsData generate()
     const QStringList areas = {u"logger"_s, u"tracer"_s, u"metrics"_s, u"parser"_s, u"batch"_s};
     const QString triage = u"triage"_s, labeled = u"labeled"_s, unlabeled = u"unlabeled"_s,
                   closed = u"closed"_s, reopened = u"reopened"_s;
-    Random random;
+    Bench::Random random(2463534242u);
     // Six years of history up to now, one item every ~30 minutes.
     const QDateTime now(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
     const QDateTime start = now.addSecs(-qint64(itemCount) * 1800);
