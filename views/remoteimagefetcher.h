@@ -2,8 +2,8 @@
 
 #include <QHash>
 #include <QImage>
-#include <QObject>
 #include <QNetworkAccessManager>
+#include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QUrl>
