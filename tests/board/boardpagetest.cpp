@@ -307,6 +307,8 @@ TEST_F(BoardPageTest, BulkReplyQueuesOneCommentPerCardWithTheAuthorsHandle)
     // ... linked as GitHub links it, against the workspace's host.
     EXPECT_TRUE(reply->preview()->result().html.contains(
         QStringLiteral("href=\"https://github.com/reporter1\"")));
+    if (const QString shots = qEnvironmentVariable("MAINSTAY_SCREENSHOT_DIR"); !shots.isEmpty())
+        reply->grab().save(QDir(shots).filePath(QStringLiteral("board-reply.png")));
     QTest::mouseClick(reply->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
     const QList<OutboxEntry> pending = outbox->pending();
